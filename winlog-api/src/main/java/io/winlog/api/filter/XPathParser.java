@@ -335,6 +335,9 @@ final class XPathParser {
                 name = null;
             } else if (tok == T.NAME) {
                 name = localName(tokText);
+                if (peekChar() == '(' && NODE_TESTS.contains(tokText)) {
+                    throw error("node type tests like " + tokText + "() are not supported by Windows event queries", tokPos);
+                }
                 if (peekChar() == '(') {
                     throw error("expected an element name, found a function call " + tokText + "()", tokPos);
                 }
@@ -366,7 +369,7 @@ final class XPathParser {
                     throw error("positional predicates like [" + pred.number + "] are not supported by Windows event queries",
                             predPos);
                 }
-                expect(T.RBRACK, "']'");
+                expect(T.RBRACK, "'and', 'or', a comparison or ']'");
                 preds.add(toBoolean(pred));
             }
             step.setPredicates(preds.toArray(new Expr[0]));
