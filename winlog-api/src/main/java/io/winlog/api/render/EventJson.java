@@ -44,11 +44,10 @@ import java.util.UUID;
  * Jackson ({@code jackson-databind}, an optional dependency) on the class path.
  *
  * <p>What the JSON does not carry, so {@code EventRecord -> JSON -> EventRecord} loses it: the
- * raw value of a Boolean (any non-zero raw value reads back as 1), empty arrays (no item),
- * whether an array was a single array value or several (consecutive items of one array type and
- * name with {@code array_index} 0,1,... read back as one array), {@link ValueType#NULL} values
- * inside arrays, the rendering info, and the distinction between an absent and an empty
- * EventData when the event has no UserData.
+ * raw value of a Boolean (any non-zero raw value reads back as 1), arrays without elements (no
+ * item is written), the rendering info, and - on the way back - whether an event without UserData
+ * had an empty or no EventData. Adjacent arrays stay apart ({@code array_index} restarts at 0).
+ * Everything else, including every value type and array, round-trips exactly.
  */
 public final class EventJson {
     private static final char[] HEX_LOWER = "0123456789abcdef".toCharArray();
