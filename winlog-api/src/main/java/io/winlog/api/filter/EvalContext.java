@@ -24,12 +24,19 @@ final class EvalContext {
     /** Scratch number handed from a path's terminal sink back to its caller. */
     long scratch;
 
-    /** Values collected from the left path of a path-to-path comparison (a stack for nesting). */
-    final List<List<Object>> collected = new ArrayList<>(0);
+    /** Values collected from the left path of a path-to-path comparison (a stack for nesting; created on first use). */
+    private List<List<Object>> collected;
 
     EvalContext(EventRecord record, Clock clock) {
         this.record = record;
         this.clock = clock;
+    }
+
+    List<List<Object>> collected() {
+        if (collected == null) {
+            collected = new ArrayList<>(2);
+        }
+        return collected;
     }
 
     long nowMillis() {

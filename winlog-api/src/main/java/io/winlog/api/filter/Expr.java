@@ -225,11 +225,11 @@ abstract class Expr {
             this.left = left;
             this.right = right;
             this.leftChain = left.chain((c, node) -> {
-                c.collected.get(c.collected.size() - 1).add(node);
+                c.collected().get(c.collected().size() - 1).add(node);
                 return false; // collect all
             });
             this.rightChain = right.chain((c, node) -> {
-                List<Object> lefts = c.collected.get(c.collected.size() - 1);
+                List<Object> lefts = c.collected().get(c.collected().size() - 1);
                 for (Object l : lefts) {
                     if (op == Op.EQ || op == Op.NE) {
                         if (NodeValues.string(c, l).equals(NodeValues.string(c, node)) == (op == Op.EQ)) {
@@ -251,12 +251,12 @@ abstract class Expr {
 
         @Override
         boolean test(EvalContext c, Object node) {
-            c.collected.add(new ArrayList<>());
+            c.collected().add(new ArrayList<>());
             try {
                 left.run(c, node, leftChain);
-                return !c.collected.get(c.collected.size() - 1).isEmpty() && right.run(c, node, rightChain);
+                return !c.collected().get(c.collected().size() - 1).isEmpty() && right.run(c, node, rightChain);
             } finally {
-                c.collected.remove(c.collected.size() - 1);
+                c.collected().remove(c.collected().size() - 1);
             }
         }
     }

@@ -323,9 +323,16 @@ public final class EventJson {
             out.append("null");
             return;
         }
+        out.append('"');
+        bracedGuid(out, g);
+        out.append('"');
+    }
+
+    /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} without intermediate strings. */
+    static void bracedGuid(StringBuilder out, UUID g) {
         long msb = g.getMostSignificantBits();
         long lsb = g.getLeastSignificantBits();
-        out.append("\"{");
+        out.append('{');
         hexDigits(out, msb >>> 32, 8);
         out.append('-');
         hexDigits(out, msb >>> 16, 4);
@@ -335,7 +342,7 @@ public final class EventJson {
         hexDigits(out, lsb >>> 48, 4);
         out.append('-');
         hexDigits(out, lsb, 12);
-        out.append("}\"");
+        out.append('}');
     }
 
     private static void hexDigits(StringBuilder out, long v, int digits) {

@@ -3,7 +3,6 @@ package io.winlog.api.render;
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.EventValue;
 import io.winlog.api.event.FileTime;
-import io.winlog.api.event.Guids;
 import io.winlog.api.event.NamedValue;
 import io.winlog.api.event.RenderingInfo;
 import io.winlog.api.event.ValueType;
@@ -51,6 +50,7 @@ import java.util.UUID;
 public final class EventXml {
     /** The event namespace Windows puts on {@code <Event>}. */
     public static final String NAMESPACE = "http://schemas.microsoft.com/win/2004/08/events/event";
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private EventXml() {
     }
@@ -78,14 +78,18 @@ public final class EventXml {
         number(out, "Task", r.task());
         number(out, "Opcode", r.opcode());
         if (r.keywords() != null) {
-            out.append("<Keywords>0x").append(Long.toHexString(r.keywords())).append("</Keywords>");
+            out.append("<Keywords>");
+            hexUnpadded(out, r.keywords());
+            out.append("</Keywords>");
         }
         if (r.timeCreated() != null) {
             out.append("<TimeCreated SystemTime='");
             FileTime.appendFormatted(out, r.timeCreated());
             out.append("'/>");
         }
-        out.append("<EventRecordID>").append(Long.toUnsignedString(r.recordId())).append("</EventRecordID>");
+        out.append("<EventRecordID>");
+        unsigned(out, r.recordId());
+        out.append("</EventRecordID>");
         if (r.activityId() != null || r.relatedActivityId() != null || r.version() != null) {
             out.append("<Correlation");
             guidAttr(out, "ActivityID", r.activityId());
@@ -172,6 +176,21 @@ public final class EventXml {
             case INT8: case INT16: case INT32: case INT64:
                 out.append(v.asLong());
                 break;
+            case UINT8: case UINT16: case UINT32: case UINT64: case SIZE_T:
+                unsigned(out, v.asLong());
+                break;
+            case HEX_INT32: case HEX_INT64:
+                hexUnpadded(out, v.asLong());
+                break;
+            case GUID:
+                EventJson.bracedGuid(out, v.asGuid());
+                break;
+            case BOOLEAN:
+                out.append(v.asBoolean() ? "true" : "false");
+                break;
+            case FILETIME:
+                FileTime.appendFormatted(out, v.asInstant());
+                break;
             case BINARY:
                 EventJson.hexUpper(out, v.asBytes());
                 break;
@@ -232,7 +251,26 @@ public final class EventXml {
 
     private static void guidAttr(StringBuilder out, String name, UUID g) {
         if (g != null) {
-            attr(out, name, Guids.format(g));
+            out.append(' ').append(name).append("='");
+            EventJson.bracedGuid(out, g);
+            out.append('\'');
+        }
+    }
+
+    /** {@code 0x} and lower-case hex without padding, as Windows prints HexInt values and Keywords. */
+    static void hexUnpadded(StringBuilder out, long v) {
+        out.append("0x");
+        int digits = Math.max(1, 16 - Long.numberOfLeadingZeros(v) / 4);
+        for (int i = digits - 1; i >= 0; i--) {
+            out.append(HEX[(int) (v >>> (4 * i)) & 0xF]);
+        }
+    }
+
+    private static void unsigned(StringBuilder out, long v) {
+        if (v >= 0) {
+            out.append(v);
+        } else {
+            out.append(Long.toUnsignedString(v));
         }
     }
 
