@@ -65,7 +65,8 @@ import java.util.Set;
  * {@code Keywords} and {@code EventRecordID} as unsigned 64-bit), text is parsed as decimal or
  * {@code 0x} hex (how Windows writes HexInt32/HexInt64 values), and a node without a number
  * makes the comparison false ({@code !=}: true). Against a string, {@code =}/{@code !=} compare
- * the node's rendered text exactly (case-sensitive); relational operators compare date-times
+ * the node's rendered text exactly (case-sensitive) - except that a GUID literal matches GUID
+ * values and GUID-shaped text in any case and with or without braces; relational operators compare date-times
  * chronologically when the string is an ISO-8601 date-time (Event Viewer's
  * {@code TimeCreated[@SystemTime>='2024-01-01T00:00:00.000Z']}), numbers numerically, and are
  * false otherwise (XPath 1.0: NaN).

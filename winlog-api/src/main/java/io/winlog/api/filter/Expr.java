@@ -166,6 +166,7 @@ abstract class Expr {
         PathVsString(Path path, Op op, String literal) {
             this.path = path;
             Instant literalTime = NodeValues.parseInstant(literal);
+            java.util.UUID literalGuid = NodeValues.parseGuid(literal);
             EvalContext probe = new EvalContext(null, null);
             long literalNumber = NodeValues.parse(probe, literal);
             boolean literalIsNumber = !probe.nan;
@@ -174,6 +175,12 @@ abstract class Expr {
                 if (literalTime != null && (node instanceof Instant || op != Op.EQ && op != Op.NE)) {
                     Instant t = NodeValues.instant(c, node);
                     return t != null && op.holds(t.compareTo(literalTime));
+                }
+                if (literalGuid != null && (op == Op.EQ || op == Op.NE)) {
+                    java.util.UUID g = NodeValues.guid(c, node);
+                    if (g != null) {
+                        return g.equals(literalGuid) == (op == Op.EQ);
+                    }
                 }
                 if (op == Op.EQ) {
                     return NodeValues.string(c, node).equals(literal);

@@ -258,6 +258,39 @@ final class NodeValues {
         }
     }
 
+    /** The GUID of a node (GUID values, ActivityID, a GUID-shaped text such as Provider/@Guid), or null. */
+    static UUID guid(EvalContext c, Object node) {
+        if (node instanceof UUID g) {
+            return g;
+        }
+        if (node instanceof NamedValue nv) {
+            EventValue v = nv.value();
+            if (v.type() == ValueType.GUID) {
+                return v.asGuid();
+            }
+            return v.type() == ValueType.STRING ? parseGuid(v.asString()) : null;
+        }
+        return node instanceof String s ? parseGuid(s) : null;
+    }
+
+    /** A GUID text with or without braces, any case; null if the text is not one. */
+    static UUID parseGuid(String s) {
+        int n = s.length();
+        if (!(n == 36 || n == 38 && s.charAt(0) == '{' && s.charAt(37) == '}')) {
+            return null;
+        }
+        String t = n == 38 ? s.substring(1, 37) : s;
+        if (t.charAt(8) != '-' || t.charAt(13) != '-' || t.charAt(18) != '-' || t.charAt(23) != '-') {
+            return null;
+        }
+        for (int i = 0; i < 36; i++) {
+            if (i != 8 && i != 13 && i != 18 && i != 23 && Character.digit(t.charAt(i), 16) < 0) {
+                return null;
+            }
+        }
+        return UUID.fromString(t);
+    }
+
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }

@@ -46,8 +46,12 @@ class EventFilterReferenceTest {
                 r -> (eq(r.level(), 0) || eq(r.level(), 4)) && (r.eventId() == 4624 || r.eventId() == 4634 || r.eventId() == 4672), true));
         c.add(new Case("provider by name", "*[System[Provider[@Name='Microsoft-Windows-Security-Auditing'] and EventID=4624]]",
                 r -> "Microsoft-Windows-Security-Auditing".equals(r.providerName()) && r.eventId() == 4624, true));
-        c.add(new Case("provider guid as written", "*[System/Provider/@Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}']",
-                r -> "{54849625-5478-4994-a5ba-3e3b0328c30d}".equals(r.providerGuidText()), true));
+        c.add(new Case("provider guid, any case", "*[System/Provider/@Guid='{54849625-5478-4994-a5ba-3e3b0328c30d}']",
+                r -> "{54849625-5478-4994-A5BA-3E3B0328C30D}".equalsIgnoreCase(r.providerGuidText()), true));
+        c.add(new Case("GUID-typed data, any case", "*[EventData[Data[@Name='InterfaceUuid']='{367abb81-9844-35f1-ad32-98f038001003}']]",
+                r -> anyNamed(r, "InterfaceUuid", "{367ABB81-9844-35F1-AD32-98F038001003}"), true));
+        c.add(new Case("activity id", "*[System/Correlation[@ActivityID='{3D5C7D5A-6A73-48EC-AFA5-8695CD1CEAEC}']]",
+                r -> java.util.UUID.fromString("3D5C7D5A-6A73-48EC-AFA5-8695CD1CEAEC").equals(r.activityId()), true));
         c.add(new Case("event source name", "*[System[Provider[@EventSourceName='Service Control Manager']]]",
                 r -> "Service Control Manager".equals(r.eventSourceName()), true));
         c.add(new Case("event id range", "*[System[EventID >= 4600 and EventID < 4700]]",
