@@ -6,6 +6,7 @@ import io.winlog.api.event.EventValue;
 import io.winlog.api.event.FileTime;
 import io.winlog.api.event.Guids;
 import io.winlog.api.event.NamedValue;
+import io.winlog.api.event.SystemTime;
 import io.winlog.api.event.ValueType;
 import java.time.Instant;
 import java.util.List;
@@ -279,6 +280,14 @@ public final class EventJson {
                 FileTime.appendFormatted(out, v.asInstant());
                 out.append('"');
                 return;
+            case SYSTEMTIME:
+                out.append('"');
+                systemTime(out, v.asSystemTime());
+                out.append('"');
+                return;
+            case SID:
+                out.append('"').append(v.asSid().toString()).append('"'); // S-1-... needs no escaping
+                return;
             case NULL:
                 out.append("\"\"");
                 return;
@@ -288,6 +297,28 @@ public final class EventJson {
     }
 
     // ---- primitives --------------------------------------------------------------------
+
+    /** {@code 2019-03-08T23:23:05.000Z}, as {@link SystemTime#toString()} without String.format. */
+    static void systemTime(StringBuilder out, SystemTime t) {
+        pad(out, t.year(), 4).append('-');
+        pad(out, t.month(), 2).append('-');
+        pad(out, t.day(), 2).append('T');
+        pad(out, t.hour(), 2).append(':');
+        pad(out, t.minute(), 2).append(':');
+        pad(out, t.second(), 2).append('.');
+        pad(out, t.milliseconds(), 3).append('Z');
+    }
+
+    private static StringBuilder pad(StringBuilder out, int v, int width) {
+        if (v < 0) {
+            return out.append(String.format("%0" + width + "d", v)); // as String.format pads negatives
+        }
+        int digits = v == 0 ? 1 : (int) Math.log10(v) + 1;
+        for (int i = digits; i < width; i++) {
+            out.append('0');
+        }
+        return out.append(v);
+    }
 
     private static boolean other(StringBuilder out, boolean first, String key, Number v) {
         if (v == null) {

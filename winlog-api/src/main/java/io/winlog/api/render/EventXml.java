@@ -191,6 +191,9 @@ public final class EventXml {
             case FILETIME:
                 FileTime.appendFormatted(out, v.asInstant());
                 break;
+            case SYSTEMTIME:
+                EventJson.systemTime(out, v.asSystemTime());
+                break;
             case BINARY:
                 EventJson.hexUpper(out, v.asBytes());
                 break;

@@ -30,6 +30,15 @@ class EventJsonTest {
         assertThat(PyRepr.format(d)).isEqualTo(expected);
     }
 
+    @net.jqwik.api.Property(tries = 300)
+    void systemTimeTextEqualsTheModelsToString(@net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 65535) int y,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 65535) int ms) {
+        SystemTime t = new SystemTime(y, ms % 13, 0, ms % 32, ms % 24, ms % 60, y % 60, ms);
+        StringBuilder sb = new StringBuilder();
+        EventJson.systemTime(sb, t);
+        assertThat(sb.toString()).isEqualTo(t.toString());
+    }
+
     @Test
     void floatIsWidenedLikePythonEvtx() {
         assertThat(PyRepr.format((double) 0.1f)).isEqualTo("0.10000000149011612");
