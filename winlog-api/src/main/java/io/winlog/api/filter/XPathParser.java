@@ -351,9 +351,9 @@ final class XPathParser {
                 step = attributeStep(shape, name);
                 next = step instanceof Step.Nothing ? Shape.NONE : Shape.ATTR;
             } else {
-                Object[] resolved = childStep(shape, name);
-                step = (Step) resolved[0];
-                next = (Shape) resolved[1];
+                Resolved resolved = childStep(shape, name);
+                step = resolved.step();
+                next = resolved.shape();
             }
             List<Expr> preds = new ArrayList<>();
             while (tok == T.LBRACK) {
@@ -409,41 +409,45 @@ final class XPathParser {
         return new Step.Attribute(name);
     }
 
-    /** Resolves a child step against what the context can be: {step, shape of the result}. */
-    private static Object[] childStep(Shape shape, String name) {
+    /** A compiled child step and what its nodes can be. */
+    private record Resolved(Step step, Shape shape) {
+    }
+
+    /** Resolves a child step against what the context can be. */
+    private static Resolved childStep(Shape shape, String name) {
         if (shape == Shape.XML) {
-            return new Object[] {new Step.XmlChildren(name), Shape.XML};
+            return new Resolved(new Step.XmlChildren(name), Shape.XML);
         }
         if (shape == Shape.MIXED) {
-            return new Object[] {new Step.AnyChildren(name), Shape.MIXED};
+            return new Resolved(new Step.AnyChildren(name), Shape.MIXED);
         }
         if (shape.fixed == null) { // data, keyword, none
-            return new Object[] {new Step.Nothing(), Shape.NONE};
+            return new Resolved(new Step.Nothing(), Shape.NONE);
         }
         List<EventNode> fixed = shape.fixed;
         if (fixed.size() == 1) {
             switch (fixed.get(0)) {
                 case EVENT_DATA:
                     if (name == null) {
-                        return new Object[] {new Step.EventDataChildren(null), Shape.MIXED};
+                        return new Resolved(new Step.EventDataChildren(null), Shape.MIXED);
                     }
                     if (name.equals("Data")) {
-                        return new Object[] {new Step.EventDataChildren(name), Shape.DATA};
+                        return new Resolved(new Step.EventDataChildren(name), Shape.DATA);
                     }
                     if (name.equals("Binary")) {
-                        return new Object[] {new Step.EventDataChildren(name), Shape.MIXED};
+                        return new Resolved(new Step.EventDataChildren(name), Shape.MIXED);
                     }
-                    return new Object[] {new Step.EventDataChildren(name), Shape.XML};
+                    return new Resolved(new Step.EventDataChildren(name), Shape.XML);
                 case USER_DATA:
-                    return new Object[] {new Step.UserDataChildren(name), Shape.XML};
+                    return new Resolved(new Step.UserDataChildren(name), Shape.XML);
                 case RI_KEYWORDS:
                     return name == null || name.equals("Keyword")
-                            ? new Object[] {new Step.RenderingKeywords(), Shape.KEYWORD}
-                            : new Object[] {new Step.Nothing(), Shape.NONE};
+                            ? new Resolved(new Step.RenderingKeywords(), Shape.KEYWORD)
+                            : new Resolved(new Step.Nothing(), Shape.NONE);
                 case DOCUMENT:
                     return name == null || name.equals("Event")
-                            ? new Object[] {new Step.Fixed(List.of(EventNode.EVENT)), Shape.of(List.of(EventNode.EVENT))}
-                            : new Object[] {new Step.Nothing(), Shape.NONE};
+                            ? new Resolved(new Step.Fixed(List.of(EventNode.EVENT)), Shape.of(List.of(EventNode.EVENT)))
+                            : new Resolved(new Step.Nothing(), Shape.NONE);
                 default:
                     break;
             }
@@ -462,12 +466,12 @@ final class XPathParser {
             }
         }
         if (dynamic) {
-            return new Object[] {new Step.AnyChildren(name), Shape.MIXED};
+            return new Resolved(new Step.AnyChildren(name), Shape.MIXED);
         }
         if (out.isEmpty()) {
-            return new Object[] {new Step.Nothing(), Shape.NONE};
+            return new Resolved(new Step.Nothing(), Shape.NONE);
         }
-        return new Object[] {new Step.Fixed(out), Shape.of(out)};
+        return new Resolved(new Step.Fixed(out), Shape.of(out));
     }
 
     // ---- lexer --------------------------------------------------------------------------
