@@ -393,7 +393,7 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
                 ring.drain(this, handler, max);
             }
         } else {
-            counters.drop(DropReason.CLOSED, ring.discard());
+            counters.discardedOnClose(ring.discard());
         }
     }
 
@@ -441,7 +441,7 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             return 0;
         }
         if (state != OPEN && policy != BackpressurePolicy.BLOCK && policy != BackpressurePolicy.SPILL && !config.drainOnClose) {
-            counters.drop(DropReason.CLOSED, ring.discard());
+            counters.discardedOnClose(ring.discard());
             return 0;
         }
         return deliverOnce(handler, maxEvents);

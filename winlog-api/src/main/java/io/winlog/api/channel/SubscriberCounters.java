@@ -19,6 +19,11 @@ final class SubscriberCounters implements SubscriberStats {
     private static final DropReason[] REASONS = DropReason.values();
 
     private final EventRing<?> ring;
+    /**
+     * Per-reason drop counters at {@code (ordinal + 1) * STRIDE}; slot 0 counts events discarded
+     * from the ring on close, reported as {@link DropReason#CLOSED} but, unlike a refused offer,
+     * already counted in the ring's produced sequence.
+     */
     private final long[] drops = new long[(REASONS.length + 1) * STRIDE];
 
     // Single-writer counters. Written by the consumer thread (or under the spill lock) with
@@ -68,6 +73,11 @@ final class SubscriberCounters implements SubscriberStats {
     /** Any thread: {@code n} events dropped. */
     void drop(DropReason reason, long n) {
         LONGS.getAndAdd(drops, (reason.ordinal() + 1) * STRIDE, n);
+    }
+
+    /** Consumer: {@code n} events that were in the ring were discarded by a non-draining close. */
+    void discardedOnClose(long n) {
+        LONGS.getAndAdd(drops, 0, n);
     }
 
     /** Consumer only: one more event delivered; returns its delivery sequence. */
@@ -126,7 +136,7 @@ final class SubscriberCounters implements SubscriberStats {
             // Evicted events were in the ring (counted in produced()); corrupt journal records were
             // spilled or recovered (counted there): neither is a new publish.
             if (r != DropReason.EVICTED && r != DropReason.JOURNAL_CORRUPT) {
-                p += dropped(r);
+                p += refusedAtOffer(r);
             }
         }
         return p;
@@ -148,6 +158,12 @@ final class SubscriberCounters implements SubscriberStats {
 
     @Override
     public long dropped(DropReason reason) {
+        long n = (long) LONGS.getVolatile(drops, (reason.ordinal() + 1) * STRIDE);
+        return reason == DropReason.CLOSED ? n + (long) LONGS.getVolatile(drops, 0) : n;
+    }
+
+    /** Drops of events that were refused at offer time (so not in the ring's produced count). */
+    private long refusedAtOffer(DropReason reason) {
         return (long) LONGS.getVolatile(drops, (reason.ordinal() + 1) * STRIDE);
     }
 

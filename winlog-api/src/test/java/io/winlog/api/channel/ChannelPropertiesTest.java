@@ -150,11 +150,11 @@ class ChannelPropertiesTest {
      */
     @Property(tries = 120)
     void scriptMatchesModel(@ForAll BackpressurePolicy policy, @ForAll @IntRange(min = 1, max = 16) int capacity,
-                            @ForAll("scripts") @Size(max = 3000) List<Op> script) throws IOException {
+                            @ForAll("scripts") @Size(max = 3000) List<Op> script, @ForAll boolean drainOnClose) throws IOException {
         Path dir = policy == BackpressurePolicy.SPILL ? Files.createTempDirectory("winlog-spill") : null;
         try {
             SubscriberConfig.Builder<TestEvent> cfg = SubscriberConfig.<TestEvent>builder("s").capacity(capacity).policy(policy)
-                    .blockTimeout(Duration.ZERO);
+                    .blockTimeout(Duration.ZERO).drainOnClose(drainOnClose);
             if (dir != null) {
                 cfg.spill(dir, TestEvent.SERIALIZER);
             }
@@ -207,10 +207,22 @@ class ChannelPropertiesTest {
                     assertThat(st.pending()).isEqualTo(model.size());
                 }
             }
-            // Closed (poll mode): the ring part stays pollable; a SPILL journal stays on disk.
+            // Closed (poll mode): the ring part stays pollable; a SPILL journal stays on disk;
+            // a drop-policy ring closed without draining is discarded and counted.
             got.clear();
             while (sub.poll((e, s, eob) -> got.add(e), 64) > 0) {
                 // drain
+            }
+            boolean discards = !drainOnClose && (policy == BackpressurePolicy.DROP_NEWEST || policy == BackpressurePolicy.DROP_OLDEST);
+            if (discards) {
+                assertThat(got).isEmpty();
+                assertThat(sub.stats().dropped()).isEqualTo(dropped + model.size());
+            } else if (policy != BackpressurePolicy.SPILL) {
+                assertThat(got).containsExactlyElementsOf(model);
+            }
+            assertThat(sub.stats().published()).isEqualTo(published);
+            if (policy != BackpressurePolicy.SPILL) {
+                assertThat(sub.stats().pending()).isZero();
             }
             if (policy == BackpressurePolicy.SPILL) {
                 try (EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build()) {
