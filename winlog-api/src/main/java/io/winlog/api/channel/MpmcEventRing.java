@@ -126,18 +126,18 @@ final class MpmcEventRing<E> extends MpmcRingPad2 implements EventRing<E> {
         return OK;
     }
 
-    /** Takes the oldest element, or null if the ring is empty. Safe from any thread. */
+    /**
+     * Takes the oldest element, or null if there is none ready (empty, or its producer has claimed
+     * but not yet stored it). Safe from any thread. Reads only the slot and the consumer index, so
+     * an idle consumer does not pull the producers' index line into its cache.
+     */
     E poll() {
         while (true) {
             long c = lvConsumerIndex();
             int index = (int) (c & mask);
             long slotSeq = (long) SEQUENCE.getAcquire(sequences, index);
             if (slotSeq < c + 1) {
-                if (c >= (lvProducerIndex() >>> 2)) {
-                    return null; // empty
-                }
-                Thread.onSpinWait(); // claimed by a producer that has not stored yet
-                continue;
+                return null; // not produced yet
             }
             if (slotSeq == c + 1 && casConsumerIndex(c, c + 1)) {
                 @SuppressWarnings("unchecked")
@@ -155,11 +155,13 @@ final class MpmcEventRing<E> extends MpmcRingPad2 implements EventRing<E> {
         if (e == null) {
             return 0;
         }
+        long sequence = sink.nextSequence();
         int n = 0;
         while (true) {
             E next = ++n < max ? poll() : null; // look ahead one to know the end of the batch
-            sink.deliver(handler, e, next == null);
+            sink.deliver(handler, e, sequence++, next == null);
             if (next == null) {
+                sink.batchDelivered(n, n == max ? size() : 0);
                 return n;
             }
             e = next;
@@ -169,10 +171,15 @@ final class MpmcEventRing<E> extends MpmcRingPad2 implements EventRing<E> {
     @Override
     public long discard() {
         long n = 0;
-        while (poll() != null) {
-            n++;
+        while (true) {
+            if (poll() != null) {
+                n++;
+            } else if (size() == 0) {
+                return n;
+            } else {
+                Thread.onSpinWait(); // a producer claimed a slot and is storing into it
+            }
         }
-        return n;
     }
 
     @Override

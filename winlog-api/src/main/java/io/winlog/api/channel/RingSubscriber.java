@@ -243,9 +243,22 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
     // Consumer side
     // ---------------------------------------------------------------------------------------
 
+    /** The delivery sequence of the next event (consumer only). */
+    long nextSequence() {
+        return counters.lpDelivered();
+    }
+
+    /**
+     * Called by the ring after a batch: counts it (once per batch keeps the per-event path free
+     * of counter writes) and records the backlog seen, {@code n} plus what was left behind.
+     */
+    void batchDelivered(int n, long left) {
+        counters.addDelivered(n);
+        counters.observeBacklog(n + left + counters.journalBacklog());
+    }
+
     /** Calls the handler for one event; a throwing handler is reported, the event counts as delivered. */
-    void deliver(EventHandler<? super T> handler, T event, boolean endOfBatch) {
-        long sequence = counters.incrementDelivered();
+    void deliver(EventHandler<? super T> handler, T event, long sequence, boolean endOfBatch) {
         try {
             handler.onEvent(event, sequence, endOfBatch);
         } catch (VirtualMachineError e) {
@@ -258,10 +271,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
 
     /** Delivers one batch: ring first, then (if the ring is drained up to the spill point) the journal. */
     private int deliverOnce(EventHandler<? super T> handler, int max) {
-        long size = ring.size();
-        if (size > 0) {
-            counters.observeBacklog(size + counters.journalBacklog());
-            return ring.drain(this, handler, max);
+        int n = ring.drain(this, handler, max);
+        if (n > 0) {
+            return n;
         }
         if (journal != null && journalReadable && ring.drainedAndSpilling()) {
             return replay(handler, max);
@@ -273,14 +285,16 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
     private int replay(EventHandler<? super T> handler, int max) {
         counters.observeBacklog(counters.journalBacklog());
         int n = 0;
+        long sequence = nextSequence();
         T current = nextFromJournal();
         while (current != null) {
             T next = n + 1 < max ? nextFromJournal() : null; // look ahead to flag the end of the batch
             counters.incrementReplayed();
-            deliver(handler, current, next == null);
+            deliver(handler, current, sequence++, next == null);
             n++;
             current = next;
         }
+        counters.addDelivered(n);
         try {
             journal.acknowledge(); // after the handler returned: at-least-once, never skip
         } catch (IOException e) {
@@ -385,8 +399,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
     /** On close: deliver, keep (SPILL journal) or discard what is pending, per policy and option. */
     private void finalDrain(EventHandler<? super T> handler, int max) {
         if (policy == BackpressurePolicy.BLOCK || config.drainOnClose) {
-            while (deliverOnce(handler, max) > 0) {
-                // the ring is closed, so this ends
+            // The ring is closed, so this ends; size() also covers slots claimed but not yet stored.
+            while (deliverOnce(handler, max) > 0 || ring.size() > 0) {
+                Thread.onSpinWait();
             }
         } else if (policy == BackpressurePolicy.SPILL) {
             while (ring.size() > 0) { // the ring part is in memory only: deliver it; the journal stays for next time

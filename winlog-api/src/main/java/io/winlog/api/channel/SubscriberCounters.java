@@ -80,11 +80,9 @@ final class SubscriberCounters implements SubscriberStats {
         LONGS.getAndAdd(drops, 0, n);
     }
 
-    /** Consumer only: one more event delivered; returns its delivery sequence. */
-    long incrementDelivered() {
-        long d = (long) DELIVERED.getOpaque(this);
-        DELIVERED.setRelease(this, d + 1);
-        return d;
+    /** Consumer only: {@code n} more events delivered (once per batch, not per event). */
+    void addDelivered(long n) {
+        DELIVERED.setRelease(this, (long) DELIVERED.getOpaque(this) + n);
     }
 
     /** Consumer only: the current delivery sequence (events delivered so far). */
