@@ -9,6 +9,9 @@ package io.winlog.api.channel;
  * store; nothing is allocated. Subscribers can join and leave while producers run; an event
  * published before {@link #subscribe} returns may or may not reach the new subscriber.
  *
+ * <p>Do not publish from a handler to a channel whose BLOCK subscriber is that handler's own
+ * subscription: a full ring would wait for itself until the block timeout.
+ *
  * <p>See the package documentation for an example. Create with {@link #builder()}.
  *
  * @param <T> the event type (events are passed by reference: do not mutate a published event)

@@ -104,9 +104,10 @@ abstract class MpscRingPad3 extends MpscRingConsumerIndex {
  * Multi-producer single-consumer bounded ring of references, in the style of JCTools'
  * {@code MpscArrayQueue}: producers claim a sequence by CAS on the producer index (which also
  * carries the closed/spill flags, see {@link EventRing}), then store the element with release
- * semantics; the consumer reads elements with acquire semantics, nulls the slot and publishes its
+ * semantics; the consumer finds published elements by reading slots with acquire semantics (not
+ * the producer index, which stays in the producers' caches), nulls each slot and releases its
  * index once per batch. A claimed slot that is still null is a producer between its CAS and its
- * store: the consumer waits for it (a few nanoseconds unless that producer was descheduled).
+ * store: it ends the batch, and is picked up by the next one.
  *
  * @param <E> the element type
  */

@@ -240,8 +240,10 @@ public final class SubscriberConfig<T> {
         }
 
         /**
-         * Called on the subscriber thread when the handler throws or a journal record cannot be
-         * read (the event is then null). Default: log a warning via {@link System.Logger}.
+         * Called when the handler throws (on the subscriber thread), when a journal record
+         * cannot be read back (subscriber thread; the event is then null) or an event cannot be
+         * spilled (on the publishing thread). Must not throw. Default: log a warning via
+         * {@link System.Logger}.
          */
         public Builder<T> onError(BiConsumer<? super T, Throwable> errorHandler) {
             this.errorHandler = errorHandler;

@@ -43,7 +43,10 @@ public interface SubscriberStats {
     /** The current backlog: events waiting in the ring plus the journal. Same as {@link #pending()} but named for monitoring. */
     long lag();
 
-    /** The highest backlog observed by the subscriber at the start of a batch (ring plus journal). */
+    /**
+     * The highest backlog the subscriber observed when it took a batch: the batch plus what was
+     * left behind in the ring and the journal. Sampled per batch, so a lower bound of the true peak.
+     */
     long highWaterMark();
 
     /** Handler invocations that threw. */
