@@ -95,4 +95,94 @@ class EventChannelTest {
         assertThatThrownBy(() -> TopicFilter.of("a.b*")).hasMessageContaining("whole segments");
         assertThatThrownBy(() -> TopicFilter.of("a.b*")).hasMessageContaining("whole segments");
     }
+
+    @Test
+    void aStuckSubscriberDoesNotSlowOthersUnlessItBlocks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        EventHandler<Integer> stuck = (e, s, eob) -> release.await();
+        int count = 20_000;
+        try (EventChannel<Integer> channel = EventChannel.<Integer>builder().build()) {
+            Subscription<Integer> newest = channel.subscribe(SubscriberConfig.<Integer>builder("newest").capacity(16)
+                    .policy(BackpressurePolicy.DROP_NEWEST).handler(stuck).build());
+            Subscription<Integer> oldest = channel.subscribe(SubscriberConfig.<Integer>builder("oldest").capacity(16)
+                    .policy(BackpressurePolicy.DROP_OLDEST).handler(stuck).build());
+            Subscription<Integer> spill = channel.subscribe(SubscriberConfig.<Integer>builder("spill").capacity(16)
+                    .policy(BackpressurePolicy.SPILL).spill(tmp, new EventSerializer<>() {
+                        @Override
+                        public byte[] toBytes(Integer e) {
+                            return java.nio.ByteBuffer.allocate(4).putInt(e).array();
+                        }
+
+                        @Override
+                        public Integer fromBytes(byte[] b) {
+                            return java.nio.ByteBuffer.wrap(b).getInt();
+                        }
+                    }).handler(stuck).build());
+            long[] sum = new long[1];
+            Subscription<Integer> fast = channel.subscribe(SubscriberConfig.<Integer>builder("fast").capacity(64)
+                    .handler((e, s, eob) -> sum[0] += e).build());
+            Thread producer = new Thread(() -> {
+                for (int i = 0; i < count; i++) {
+                    channel.publish(i);
+                }
+            });
+            producer.start();
+            producer.join(120_000); // the stuck handlers never return until released: only BLOCK could hold us here
+            assertThat(producer.isAlive()).as("producer finished while three subscribers were stuck").isFalse();
+            assertThat(newest.stats().dropped(DropReason.RING_FULL)).isPositive();
+            assertThat(oldest.stats().dropped(DropReason.EVICTED)).isPositive();
+            assertThat(spill.stats().spilled()).isPositive();
+            release.countDown();
+            fast.close();
+            assertThat(fast.stats().delivered()).isEqualTo(count);
+            assertThat(sum[0]).isEqualTo((long) count * (count - 1) / 2);
+            spill.close();
+            assertThat(spill.stats().delivered()).isEqualTo(count);
+        }
+    }
+
+    @Test
+    void blockTimesOutAndTryPublishNeverWaits() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (EventChannel<String> channel = EventChannel.<String>builder().build()) {
+            Subscription<String> s = channel.subscribe(SubscriberConfig.<String>builder("b").capacity(2)
+                    .blockTimeout(java.time.Duration.ofMillis(20)).handler((e, seq, eob) -> release.await()).build());
+            int accepted = 0;
+            for (int i = 0; i < 10; i++) {
+                if (channel.publish("e" + i)) {
+                    accepted++;
+                }
+            }
+            assertThat(accepted).isBetween(2, 3); // ring of 2, plus the one the stuck handler holds
+            assertThat(s.stats().dropped(DropReason.BLOCK_TIMEOUT)).isEqualTo(10 - accepted);
+            assertThat(channel.tryPublish("x")).isFalse();
+            assertThat(s.stats().dropped(DropReason.WOULD_BLOCK)).isEqualTo(1);
+            release.countDown();
+            s.close();
+            assertThat(s.stats().delivered()).isEqualTo(accepted);
+            assertThat(s.stats().pending()).isZero();
+        }
+    }
+
+    @Test
+    void closedChannelRefusesAndReportsMisuse() {
+        EventChannel<String> channel = EventChannel.<String>builder().name("c").build();
+        EventChannel<String> other = EventChannel.<String>builder().build();
+        Subscription<String> s = channel.subscribe(SubscriberConfig.<String>builder("p").build());
+        assertThatThrownBy(() -> channel.subscribe(SubscriberConfig.<String>builder("p").build())).hasMessageContaining("already has a subscriber named 'p'");
+        assertThatThrownBy(() -> channel.publish(other.topic("x"), "e")).hasMessageContaining("belongs to another channel");
+        assertThatThrownBy(() -> channel.publish((String) null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SubscriberConfig.<String>builder("s").policy(BackpressurePolicy.SPILL).build()).hasMessageContaining("spill(directory, serializer)");
+        assertThat(channel.publish("a")).isTrue();
+        channel.close();
+        assertThat(channel.publish("b")).isFalse();
+        assertThat(s.isOpen()).isFalse();
+        assertThat(s.poll()).isEqualTo("a"); // accepted before close: still pollable
+        assertThatThrownBy(() -> channel.subscribe(SubscriberConfig.<String>builder("q").build())).hasMessageContaining("closed");
+        EventChannel<String> small = EventChannel.<String>builder().maxTopics(2).build();
+        small.topic("one");
+        assertThatThrownBy(() -> small.topic("two.three")).hasMessageContaining("maxTopics");
+        other.close();
+        small.close();
+    }
 }
