@@ -113,6 +113,8 @@ abstract class MpscRingPad3 extends MpscRingConsumerIndex {
  */
 final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
+    /** The consumer releases slots every 64 events within a batch (one release store, amortised). */
+    private static final int RELEASE_EVERY_MASK = 63;
 
     private final Object[] buffer;
     private final long mask;
@@ -181,6 +183,9 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
             n++;
             Object next = n < max ? ELEMENT.getAcquire(buffer, (int) (index & mask)) : null; // look ahead for endOfBatch
             sink.deliver(handler, (E) e, sequence++, next == null);
+            if ((n & RELEASE_EVERY_MASK) == 0) {
+                soConsumerIndex(index); // a long batch with a slow handler still frees slots as it goes
+            }
             if (next == null) {
                 break;
             }
