@@ -113,12 +113,13 @@ abstract class MpscRingPad3 extends MpscRingConsumerIndex {
  */
 final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
-    /** The consumer releases slots every 64 events within a batch (one release store, amortised). */
-    private static final int RELEASE_EVERY_MASK = 63;
+    /** The consumer nulls and releases slots every 64 events within a batch (amortised), or every capacity if smaller. */
+    private static final int RELEASE_EVERY = 64;
 
     private final Object[] buffer;
     private final long mask;
     private final int capacity;
+    private final int releaseEvery;
 
     MpscEventRing(int capacity, boolean spilling) {
         if (Integer.bitCount(capacity) != 1) {
@@ -127,6 +128,7 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
         this.buffer = new Object[capacity];
         this.mask = capacity - 1;
         this.capacity = capacity;
+        this.releaseEvery = Math.min(RELEASE_EVERY, capacity);
         soProducerLimit(capacity);
         if (spilling) {
             setSpilling();
@@ -163,6 +165,12 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
      * producer index, so the producers' CAS line stays in their caches (as in JCTools'
      * {@code relaxedPoll}); it reads the producer index only when a batch hits {@code max}. A
      * slot that is claimed but not yet stored ends the batch: it is picked up next time.
+     *
+     * <p>Consumed slots are nulled in bulk, just before the consumer index is released (every
+     * 64 events and at the end of the batch), not one by one: the consumer then writes to cache
+     * lines the producers have finished with, instead of fighting over the line a producer is
+     * filling right now. Slot reuse stays safe because a producer cannot claim a slot before
+     * the release that follows its nulling.
      */
     @Override
     @SuppressWarnings("unchecked")
@@ -176,24 +184,40 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
         }
         long sequence = sink.nextSequence();
         long index = c;
+        long released = c;
         int n = 0;
+        final int releaseEvery = this.releaseEvery;
         while (true) {
-            ELEMENT.setOpaque(buffer, (int) (index & mask), null); // ordered before the index release below
             index++;
             n++;
+            if (index - released >= releaseEvery) {
+                // Before the look-ahead: a slot consumed in this batch must be nulled before we
+                // could read it again one lap later (rings smaller than 64). Also lets a slow
+                // handler free slots as it goes. We still hold e, so its slot may be reused.
+                release(buffer, mask, released, index);
+                released = index;
+            }
             Object next = n < max ? ELEMENT.getAcquire(buffer, (int) (index & mask)) : null; // look ahead for endOfBatch
             sink.deliver(handler, (E) e, sequence++, next == null);
-            if ((n & RELEASE_EVERY_MASK) == 0) {
-                soConsumerIndex(index); // a long batch with a slow handler still frees slots as it goes
-            }
             if (next == null) {
                 break;
             }
             e = next;
         }
-        soConsumerIndex(index); // release: producers may reuse the slots
+        release(buffer, mask, released, index);
         sink.batchDelivered(n, n == max ? size() : 0);
         return n;
+    }
+
+    /** Nulls consumed slots {@code [from, to)} and releases them to producers. Consumer only. */
+    private void release(Object[] buffer, long mask, long from, long to) {
+        if (from == to) {
+            return;
+        }
+        for (long i = from; i < to; i++) {
+            buffer[(int) (i & mask)] = null; // plain: ordered by the release store below
+        }
+        soConsumerIndex(to); // release: the nulls are visible before producers see the room
     }
 
     @Override
