@@ -1,0 +1,31 @@
+package io.winlog.benchmarks.channel;
+
+/**
+ * One implementation of a {@link Shape}: producers call {@link #publish} (blocking while the
+ * consumers are behind, so producer throughput equals delivery throughput in steady state),
+ * consumers run on their own threads until {@link #close}.
+ */
+interface Pipeline extends AutoCloseable {
+    /** Ring/queue capacity used by every implementation. */
+    int CAPACITY = 1 << 16;
+
+    /** Publishes one event to every consumer that wants it; waits while a ring is full. */
+    void publish(BenchEvent event);
+
+    /** Stops the consumers (after they drained) and releases threads. */
+    @Override
+    void close();
+
+    /** Creates the pipeline for an implementation name ({@code @Param impl}) and shape. */
+    static Pipeline create(String impl, Shape shape) {
+        switch (impl) {
+            case "winlog": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.YIELDING);
+            case "winlog-blocking": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING);
+            case "disruptor": return new DisruptorPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
+            case "disruptor-blocking": return new DisruptorPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
+            case "jctools": return new JctoolsPipeline(shape);
+            case "abq": return new AbqPipeline(shape);
+            default: throw new IllegalArgumentException("unknown impl " + impl);
+        }
+    }
+}
