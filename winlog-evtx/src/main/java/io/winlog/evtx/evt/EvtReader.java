@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -204,6 +206,38 @@ public final class EvtReader implements EventReader {
         return eof != null && (eof.offset() != header.endOffset() || eof.beginRecord() != header.startOffset()
                 || eof.currentRecordNumber() != header.currentRecordNumber()
                 || eof.oldestRecordNumber() != header.oldestRecordNumber());
+    }
+
+    /**
+     * Header facts for {@code winlog info}, in display order: format, version, file size,
+     * flags, header offsets and record numbers, max size, retention, where the end-of-file
+     * record was found and what it says, whether the header is stale, and the live record
+     * count the end-of-file record implies.
+     */
+    public Map<String, Object> headerFacts() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "Windows NT event log (.evt)");
+        m.put("version", header.version());
+        m.put("file size", (long) ring.size());
+        m.put("flags", header.flagNames());
+        m.put("start offset", header.startOffset());
+        m.put("end offset", header.endOffset());
+        m.put("current record number", header.currentRecordNumber());
+        m.put("oldest record number", header.oldestRecordNumber());
+        m.put("max size", header.maxSize());
+        m.put("retention (s)", header.retention());
+        if (eof != null) {
+            m.put("end-of-file record at", eof.offset());
+            m.put("eof: oldest record at", eof.beginRecord());
+            m.put("eof: current record number", eof.currentRecordNumber());
+            m.put("eof: oldest record number", eof.oldestRecordNumber());
+            m.put("live records (by eof)", eof.oldestRecordNumber() == 0 ? 0L
+                    : (eof.currentRecordNumber() - eof.oldestRecordNumber()) & 0xFFFFFFFFL);
+        } else {
+            m.put("end-of-file record at", "not found");
+        }
+        m.put("header stale", isHeaderStale());
+        return m;
     }
 
     @Override

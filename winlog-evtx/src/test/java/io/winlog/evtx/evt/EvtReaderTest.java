@@ -204,6 +204,10 @@ class EvtReaderTest {
             assertThat(eof.offset()).isEqualTo(1807988);
             assertThat(eof.currentRecordNumber()).isEqualTo(7455);
             assertThat(r.liveStartOffset()).isEqualTo(1966384);
+            assertThat(r.headerFacts()).containsEntry("flags", "DIRTY|WRAPPED|ARCHIVE_SET")
+                    .containsEntry("end-of-file record at", 1807988L)
+                    .containsEntry("live records (by eof)", 7455L - 1392L)
+                    .containsEntry("header stale", true);
         }
         try (EvtReader r = EvtReader.open(SharedData.evtDir().resolve("dissect_TestLog.evt"))) {
             assertThat(r.header().flagNames()).isEqualTo("-");
