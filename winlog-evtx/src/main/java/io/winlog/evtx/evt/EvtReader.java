@@ -170,8 +170,9 @@ public final class EvtReader implements EventReader {
     }
 
     /**
-     * Reads a .evt file image held in memory (the whole file, from position 0 to the limit);
-     * the buffer is not copied and must not change while the reader is used.
+     * Reads a .evt file image held in memory (the whole file, from the buffer's position to its
+     * limit; offsets are relative to the position). The bytes are not copied and must not
+     * change while the reader is used; the buffer's position and limit are left alone.
      */
     public static EvtReader of(ByteBuffer fileImage, EvtReaderOptions options) {
         ByteBuffer b = fileImage.slice().order(ByteOrder.LITTLE_ENDIAN);
