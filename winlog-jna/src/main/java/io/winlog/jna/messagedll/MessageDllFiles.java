@@ -140,6 +140,22 @@ public final class MessageDllFiles {
         return impl != null ? impl : "dev";
     }
 
+    /**
+     * True when {@code file} is a message file winlog generated (any version, any category
+     * names): its version resource says ProductName {@code winlog} and an OriginalFilename
+     * starting with {@code winlog-}. For an installer that must not take over another
+     * product's registration; false for a missing, unreadable or damaged file.
+     */
+    public static boolean isWinlogMessageFile(Path file) {
+        try {
+            VersionInfo v = MessageDllReader.read(file).version();
+            return v != null && "winlog".equals(v.strings().get("ProductName"))
+                    && v.strings().getOrDefault("OriginalFilename", "").startsWith("winlog-");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Writes {@code bytes} to {@code target} unless it already holds exactly them. */
     static void install(Path target, byte[] bytes) {
         if (sameContent(target, bytes)) {
