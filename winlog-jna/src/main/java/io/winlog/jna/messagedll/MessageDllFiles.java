@@ -129,11 +129,28 @@ public final class MessageDllFiles {
      * implementation version, or {@code dev}.
      */
     public static String version() {
+        String v = cachedVersion;
+        if (v == null) {
+            v = readVersion();
+            cachedVersion = v;
+        }
+        return v;
+    }
+
+    /** The version never changes while the jar is loaded; racing threads compute the same value. */
+    private static volatile String cachedVersion;
+
+    private static String readVersion() {
         byte[] b = bundled(MessageDllGenerator.EVENT_MESSAGE_DLL);
         if (b != null) {
-            String v = MessageDllReader.read(b).version().strings().get("FileVersion");
-            if (v != null && !v.isBlank()) {
-                return v;
+            try {
+                VersionInfo info = MessageDllReader.read(b).version();
+                String v = info == null ? null : info.strings().get("FileVersion");
+                if (v != null && !v.isBlank()) {
+                    return v;
+                }
+            } catch (RuntimeException damagedJarResource) {
+                // fall through: the generated files will be written instead
             }
         }
         String impl = MessageDllFiles.class.getPackage().getImplementationVersion();
