@@ -42,7 +42,9 @@ import java.util.Optional;
  * <p>Records come out in file order, oldest first. {@link #next()} gives the winlog-api model;
  * {@link #nextEntry()} also gives the raw fields, the file offset and whether the record was
  * recovered. Not thread-safe. Files up to 2 GiB - 1 byte (the event log service mapped the
- * whole file into memory, so real .evt files are far smaller).
+ * whole file into memory, so real .evt files are far smaller). Files up to 64 MiB are copied
+ * onto the heap and released at once; larger ones are memory-mapped, and on Windows a mapped
+ * file stays locked until the mapping is garbage-collected, even after {@link #close()}.
  */
 public final class EvtReader implements EventReader {
     /** Files up to this size are read onto the heap; larger ones are memory-mapped. */
