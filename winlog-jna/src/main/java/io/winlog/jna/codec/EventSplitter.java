@@ -16,6 +16,10 @@ import java.util.List;
 public final class EventSplitter {
     /** Prefix format of split parts. */
     static final String PART_FORMAT = "(part %d/%d) ";
+    /** Most events one split event becomes (about 30 M chars with the default limit). */
+    public static final int MAX_PARTS = 1_000;
+    /** Length of the widest part prefix, "(part 99999/99999) "; parts never exceed {@link #MAX_PARTS}. */
+    static final int MAX_PREFIX_CHARS = 19;
     /** How far back a chunk end looks for a line break. */
     private static final int LINE_BREAK_LOOKBACK = 256;
 
@@ -63,7 +67,8 @@ public final class EventSplitter {
             throw new EventRejectedException("event too large for ReportEvent: " + what
                     + ". Shorten it, or choose the SPLIT or TRUNCATE overflow policy.");
         }
-        int capacity = capacity(strings, fixed, limits);
+        // Split parts prefix the first string with "(part i/n) ": budget for the widest prefix.
+        int capacity = capacity(strings, fixed, limits, policy == OverflowPolicy.SPLIT ? MAX_PREFIX_CHARS : 0);
         if (capacity < ReportEventLimits.MIN_CHUNK_CHARS) {
             throw new EventRejectedException("event too large for ReportEvent even when " + policy.name().toLowerCase()
                     + ": " + what + "; " + dataBytes + " bytes of binary data and " + strings.size()
@@ -73,15 +78,15 @@ public final class EventSplitter {
     }
 
     /** Largest per-string capacity that fits the payload budget (may be below MIN_CHUNK_CHARS). */
-    static int capacity(List<String> strings, long fixed, ReportEventLimits limits) {
+    static int capacity(List<String> strings, long fixed, ReportEventLimits limits, int extraFirst) {
         int lo = 0;
         int hi = limits.maxCharsPerString();
-        if (bytesAt(strings, fixed, hi) <= limits.maxPayloadBytes()) {
+        if (bytesAt(strings, fixed, hi, extraFirst) <= limits.maxPayloadBytes()) {
             return hi;
         }
         while (lo < hi) { // invariant: bytesAt(lo) fits or lo == 0; bytesAt(hi) does not fit
             int mid = (lo + hi + 1) >>> 1;
-            if (bytesAt(strings, fixed, mid) <= limits.maxPayloadBytes()) {
+            if (bytesAt(strings, fixed, mid, extraFirst) <= limits.maxPayloadBytes()) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -90,10 +95,11 @@ public final class EventSplitter {
         return lo;
     }
 
-    private static long bytesAt(List<String> strings, long fixed, int cap) {
+    private static long bytesAt(List<String> strings, long fixed, int cap, int extraFirst) {
         long b = fixed;
-        for (String s : strings) {
-            b += 2L * Math.min(s.length(), cap) + 2;
+        for (int i = 0; i < strings.size(); i++) {
+            int len = strings.get(i).length() + (i == 0 ? extraFirst : 0);
+            b += 2L * Math.min(len, cap) + 2;
         }
         return b;
     }
@@ -129,6 +135,10 @@ public final class EventSplitter {
                 chunks.add(c);
                 parts = Math.max(parts, c.size());
             }
+            if (parts > MAX_PARTS) {
+                throw new EventRejectedException("event would need " + parts + " ReportEvent parts, more than the "
+                        + MAX_PARTS + " the SPLIT policy writes for one event; use TRUNCATE for messages this large");
+            }
             if (String.valueOf(parts).length() > digits) {
                 digits = String.valueOf(parts).length();
                 continue;
@@ -140,9 +150,6 @@ public final class EventSplitter {
                     List<String> c = chunks.get(i);
                     String piece = p < c.size() ? c.get(p) : "";
                     ps.add(i == 0 ? String.format(PART_FORMAT, p + 1, parts) + piece : piece);
-                }
-                if (strings.isEmpty()) {
-                    ps.add(String.format(PART_FORMAT, p + 1, parts));
                 }
                 out.add(new Part(ps, p == 0, p + 1, parts));
             }

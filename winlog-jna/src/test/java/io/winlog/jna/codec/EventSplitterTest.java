@@ -87,6 +87,12 @@ class EventSplitterTest {
     }
 
     @Test
+    void splitRefusesAbsurdPartCounts() {
+        assertThatThrownBy(() -> EventSplitter.fit(List.of("w".repeat(200_000)), 0, 0, SMALL, OverflowPolicy.SPLIT))
+                .isInstanceOf(EventRejectedException.class).hasMessageContaining("TRUNCATE");
+    }
+
+    @Test
     void defaultLimitsMatchTheDocumentedNumbers() {
         ReportEventLimits l = ReportEventLimits.forSource("MyApp");
         assertThat(l.maxCharsPerString()).isEqualTo(30_000);
