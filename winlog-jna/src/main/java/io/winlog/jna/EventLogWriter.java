@@ -8,6 +8,7 @@ import io.winlog.jna.codec.OverflowPolicy;
 import io.winlog.jna.codec.PreparedReportEvent;
 import io.winlog.jna.codec.ReportEventEncoder;
 import io.winlog.jna.codec.ReportEventLimits;
+import io.winlog.jna.engine.RegistryApi;
 import io.winlog.jna.engine.ReportEventApi;
 import io.winlog.jna.engine.SharedSourceHandles;
 import java.lang.ref.Cleaner;
@@ -59,6 +60,11 @@ public final class EventLogWriter implements EventWriter {
         this.lease = handles.acquire(b.server, b.source);
         SharedSourceHandles.Lease l = lease;
         this.cleanable = CLEANER.register(this, l::release);
+    }
+
+    /** True on Windows, where {@link Builder#build()} can use the real Event Log. */
+    public static boolean isSupported() {
+        return com.sun.jna.Platform.isWindows();
     }
 
     /** A builder; {@link Builder#source(String)} is required. */
@@ -130,6 +136,8 @@ public final class EventLogWriter implements EventWriter {
         private InsertionTextPolicy textPolicy = InsertionTextPolicy.ESCAPE;
         private int maxCharsPerString = ReportEventLimits.DEFAULT_MAX_CHARS_PER_STRING;
         private ReportEventApi api;
+        private boolean requireRegistered;
+        private RegistryApi registry;
 
         private Builder() {
         }
@@ -171,6 +179,23 @@ public final class EventLogWriter implements EventWriter {
         }
 
         /**
+         * When true, {@link #build()} checks the local registry first and throws
+         * {@link SourceNotRegisteredException} when the source is not registered in {@link #log}
+         * (default false: Windows accepts unregistered sources, with "description cannot be
+         * found" in Event Viewer). Ignored for remote servers.
+         */
+        public Builder requireRegisteredSource(boolean v) {
+            requireRegistered = v;
+            return this;
+        }
+
+        /** The registry {@link #requireRegisteredSource} reads (tests); default the local one. */
+        public Builder registry(RegistryApi v) {
+            registry = v;
+            return this;
+        }
+
+        /**
          * Writes through {@code v} instead of advapi32: for tests on any OS (a recording
          * implementation) and custom transports. The writer then has its own handle pool.
          */
@@ -195,11 +220,27 @@ public final class EventLogWriter implements EventWriter {
             if (server != null && server.isBlank()) {
                 server = null;
             }
-            if (api != null) {
-                return new EventLogWriter(this, new SharedSourceHandles(api));
+            if (api == null) {
+                WindowsEventLog.requireWindows("Writing to the Windows Event Log (ReportEvent, source \"" + source + "\")");
             }
-            WindowsEventLog.requireWindows("Writing to the Windows Event Log (ReportEvent, source \"" + source + "\")");
-            return new EventLogWriter(this, WindowsEventLog.handles());
+            if (requireRegistered && server == null) {
+                checkRegistered(registry != null ? new EventSourceInstaller(registry) : EventSourceInstaller.local());
+            }
+            return new EventLogWriter(this, api != null ? new SharedSourceHandles(api) : WindowsEventLog.handles());
+        }
+
+        private void checkRegistered(EventSourceInstaller installer) {
+            SourceStatus st = installer.status(source);
+            String fix = " Register it once, elevated: winlog source install --source \"" + source + "\" --log \"" + log
+                    + "\" (or EventSourceInstaller.local().install(...)).";
+            if (!st.installed()) {
+                throw new SourceNotRegisteredException("event source \"" + source + "\" is not registered; Event Viewer "
+                        + "would show 'The description for Event ID ... cannot be found'." + fix);
+            }
+            if (st.registrations().stream().noneMatch(r -> r.log().equalsIgnoreCase(log))) {
+                throw new SourceNotRegisteredException("event source \"" + source + "\" is registered in log \""
+                        + st.registrations().get(0).log() + "\", not \"" + log + "\": its events would go there." + fix);
+            }
         }
     }
 

@@ -161,8 +161,21 @@ class EventLogWriterTest {
     }
 
     @Test
+    void requireRegisteredSourceChecksTheLog() {
+        var reg = new io.winlog.jna.engine.InMemoryRegistry();
+        assertThatThrownBy(() -> builder().requireRegisteredSource(true).registry(reg).build())
+                .isInstanceOf(SourceNotRegisteredException.class).hasMessageContaining("winlog source install");
+        new EventSourceInstaller(reg).install(SourceRegistration.dotNet("WinlogTest", "Other"));
+        assertThatThrownBy(() -> builder().requireRegisteredSource(true).registry(reg).build())
+                .isInstanceOf(SourceNotRegisteredException.class).hasMessageContaining("registered in log \"Other\"");
+        builder().log("other").requireRegisteredSource(true).registry(reg).build().close();
+        assertThat(api.registered).hasSize(1);
+    }
+
+    @Test
     @DisabledOnOs(OS.WINDOWS)
     void buildingTheRealWriterOffWindowsSaysWhy() {
+        assertThat(EventLogWriter.isSupported()).isFalse();
         assertThatThrownBy(() -> EventLogWriter.builder().source("MyApp").build())
                 .isInstanceOf(PlatformNotSupportedException.class).hasMessageContaining("needs Windows")
                 .hasMessageContaining("MyApp");
