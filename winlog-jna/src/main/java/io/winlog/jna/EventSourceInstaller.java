@@ -5,6 +5,7 @@ import io.winlog.api.WinlogException;
 import io.winlog.jna.binding.WinConstants;
 import io.winlog.jna.engine.RegistryApi;
 import io.winlog.jna.engine.RegistryValue;
+import io.winlog.jna.messagedll.MessageDllFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li><b>Idempotent</b>: installing what is already there changes nothing
  *       ({@link InstallResult.Outcome#UNCHANGED}); differing values are updated.</li>
- *   <li><b>Never silently takes over</b>: a source of that name with another EventMessageFile is
- *       most likely another product's, and the same name under another log would be moved;
+ *   <li><b>Never silently takes over</b>: a source of that name with another EventMessageFile
+ *       (unless that file is a winlog message DLL of any version) is most likely another product's, and the same name under another log would be moved;
  *       both throw {@link SourceConflictException} unless {@code force}.</li>
  *   <li><b>Custom logs</b>: a missing log key is created (MaxSize 20 MB, overwrite as needed).
  *       Source names are global across logs: {@link #status} finds the name under every log.</li>
@@ -110,6 +111,9 @@ public final class EventSourceInstaller {
                     + "\": the Event Log service keeps routing it to \"" + reg.log() + "\" until it restarts (reboot)");
         }
         if (same != null && same.eventMessageFile() != null && !sameFiles(same.eventMessageFile(), r.eventMessageFile())
+                && isWinlogFile(same.eventMessageFile())) {
+            warnings.add("replacing winlog's earlier message file " + same.eventMessageFile() + " with " + r.eventMessageFile());
+        } else if (same != null && same.eventMessageFile() != null && !sameFiles(same.eventMessageFile(), r.eventMessageFile())
                 && !r.force()) {
             throw new SourceConflictException("source \"" + r.source() + "\" in log \"" + r.log()
                     + "\" is registered with EventMessageFile=" + same.eventMessageFile() + ", not "
@@ -227,6 +231,16 @@ public final class EventSourceInstaller {
 
     private Integer dword(String path, String name) {
         return registry.value(path, name).map(v -> v instanceof RegistryValue.Dword d ? d.value() : null).orElse(null);
+    }
+
+    /** True when the (first) file is a message DLL winlog generated, of any version: ours to update. */
+    private boolean isWinlogFile(String files) {
+        String first = expand(files.split(";")[0]).trim();
+        try {
+            return !first.contains("%") && MessageDllFiles.isWinlogMessageFile(Path.of(first));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** Same file list, ignoring case, slash direction and %VAR% spelling. */

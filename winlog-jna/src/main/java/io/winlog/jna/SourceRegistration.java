@@ -1,6 +1,8 @@
 package io.winlog.jna;
 
+import io.winlog.jna.messagedll.MessageDllFiles;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -53,21 +55,13 @@ public record SourceRegistration(String source, String log, String eventMessageF
 
     /**
      * winlog's own message DLLs (every id 1..65535 shows exactly the logged text; categories are
-     * {@code categoryNames}, or the default level names when empty), extracted to a stable
-     * per-machine path first.
+     * {@code categoryNames}, or {@code Error, Warning, Information, Debug, Trace} when empty),
+     * extracted first to the stable per-machine directory of {@link MessageDllFiles}.
      */
-    public static SourceRegistration bundled(String source, String log, java.util.List<String> categoryNames) {
-        BundledMessageFiles.Files f = BundledMessageFiles.ensureExtracted(categoryNames);
-        return of(source, log, f.eventMessageFile(), f.categoryMessageFile(),
-                categoryNames.isEmpty() ? DEFAULT_CATEGORY_COUNT : categoryNames.size());
-    }
-
-    /** Category count of the bundled category file's default level categories. */
-    public static final int DEFAULT_CATEGORY_COUNT = 5;
-
-    /** True when this build contains the bundled message DLLs. */
-    public static boolean bundledAvailable() {
-        return BundledMessageFiles.available();
+    public static SourceRegistration bundled(String source, String log, List<String> categoryNames) {
+        MessageDllFiles.Extracted f = categoryNames.isEmpty() ? MessageDllFiles.ensureExtracted()
+                : MessageDllFiles.ensureExtracted(categoryNames);
+        return of(source, log, f.eventMessageFile(), f.categoryMessageFile(), f.categoryCount());
     }
 
     /** The same registration with {@code force} set. */

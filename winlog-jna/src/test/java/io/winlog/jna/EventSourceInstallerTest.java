@@ -83,6 +83,36 @@ class EventSourceInstallerTest {
     }
 
     @Test
+    void anEarlierWinlogMessageFileIsOursToUpdate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        var old = io.winlog.jna.messagedll.MessageDllFiles.ensureExtracted(dir.resolve("0.0.9"),
+                io.winlog.jna.messagedll.MessageDllGenerator.DEFAULT_CATEGORIES);
+        installer.install(SourceRegistration.of("MyApp", "Application", old.eventMessageFile(), old.categoryMessageFile(),
+                old.categoryCount()));
+        InstallResult r = installer.install(registration("MyApp", "Application"));
+        assertThat(r.outcome()).isEqualTo(InstallResult.Outcome.UPDATED);
+        assertThat(r.warnings()).anySatisfy(w -> assertThat(w).contains("replacing winlog's earlier message file"));
+    }
+
+    @Test
+    void bundledRegistrationUsesTheExtractedDlls(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String prev = System.setProperty(io.winlog.jna.messagedll.MessageDllFiles.DIR_PROPERTY, dir.toString());
+        try {
+            SourceRegistration r = SourceRegistration.bundled("MyApp", "Application", List.of("Billing", "Shipping"));
+            assertThat(r.categoryCount()).isEqualTo(2);
+            assertThat(java.nio.file.Path.of(r.eventMessageFile())).startsWith(dir).isRegularFile();
+            assertThat(io.winlog.jna.messagedll.MessageDllFiles.isWinlogMessageFile(java.nio.file.Path.of(r.eventMessageFile())))
+                    .isTrue();
+            assertThat(installer.install(r).warnings()).noneSatisfy(w -> assertThat(w).contains("does not exist"));
+        } finally {
+            if (prev == null) {
+                System.clearProperty(io.winlog.jna.messagedll.MessageDllFiles.DIR_PROPERTY);
+            } else {
+                System.setProperty(io.winlog.jna.messagedll.MessageDllFiles.DIR_PROPERTY, prev);
+            }
+        }
+    }
+
+    @Test
     void sourceNamesAreGlobalAcrossLogs() {
         installer.install(registration("MyApp", "Application"));
         assertThatThrownBy(() -> installer.install(registration("MyApp", "MyCustomLog")))

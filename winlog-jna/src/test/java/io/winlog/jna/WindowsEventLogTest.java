@@ -43,9 +43,7 @@ class WindowsEventLogTest {
     @BeforeAll
     static void install() {
         EventSourceInstaller installer = EventSourceInstaller.local();
-        registration = SourceRegistration.bundledAvailable()
-                ? SourceRegistration.bundled(SOURCE, "Application", List.of())
-                : SourceRegistration.dotNet(SOURCE, "Application");
+        registration = SourceRegistration.bundled(SOURCE, "Application", List.of());
         InstallResult r = installer.install(registration);
         assertThat(r.outcome()).isEqualTo(InstallResult.Outcome.CREATED);
         assertThat(installer.install(registration).outcome()).isEqualTo(InstallResult.Outcome.UNCHANGED);
@@ -110,6 +108,20 @@ class WindowsEventLogTest {
         String expected = logged.values().stream().filter(v -> v.length() > 60_000).findFirst().orElseThrow();
         // A renderer may trim the line break that ends a part: compare without line breaks.
         assertThat(longOne.toString().replaceAll("[\r\n]", "")).isEqualTo(expected.replaceAll("[\r\n]", ""));
+    }
+
+    @Test
+    void dotNetZeroInstallModeRendersToo() throws Exception {
+        EventSourceInstaller installer = EventSourceInstaller.local();
+        org.junit.jupiter.api.Assumptions.assumeTrue(installer.dotNetMessageFileExists(), ".NET 4 EventLogMessages.dll absent");
+        String src = SOURCE + "-net";
+        installer.install(SourceRegistration.dotNet(src, "Application"));
+        try (EventLogWriter w = EventLogWriter.builder().source(src).requireRegisteredSource(true).build()) {
+            w.write(EventSpec.builder(4242).type(EventType.WARNING).strings("via .NET message file").build());
+        } finally {
+            Thread.sleep(1000);
+            installer.uninstall(src, "Application", false);
+        }
     }
 
     @Test
