@@ -198,9 +198,20 @@ public final class EventSourceInstaller {
 
     private SourceStatus find(String source) {
         List<SourceStatus.Registration> out = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (String log : registry.subKeys(EVENTLOG_KEY)) {
             String logPath = EVENTLOG_KEY + "\\" + log;
-            for (String key : registry.subKeys(logPath)) {
+            List<String> keys;
+            try {
+                keys = registry.subKeys(logPath);
+            } catch (WinlogException e) {
+                if (e.win32Error() != WinConstants.ERROR_ACCESS_DENIED) {
+                    throw e;
+                }
+                unreadable.add(log); // the Security log's key is admin-only
+                continue;
+            }
+            for (String key : keys) {
                 if (key.equalsIgnoreCase(source)) {
                     String p = logPath + "\\" + key;
                     out.add(new SourceStatus.Registration(log, key, text(p, "EventMessageFile"),
@@ -209,7 +220,7 @@ public final class EventSourceInstaller {
                 }
             }
         }
-        return new SourceStatus(source, out);
+        return new SourceStatus(source, out, unreadable);
     }
 
     private void checkLogNameUnique(String log) {

@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param source        the name looked up
  * @param registrations every log that has a key for it
+ * @param unreadableLogs logs whose key this account may not read (the Security log, unelevated):
+ *                       the source could also be there
  */
-public record SourceStatus(String source, List<Registration> registrations) {
+public record SourceStatus(String source, List<Registration> registrations, List<String> unreadableLogs) {
     public SourceStatus {
         registrations = List.copyOf(registrations);
+        unreadableLogs = List.copyOf(unreadableLogs);
     }
 
     /**
@@ -35,8 +38,10 @@ public record SourceStatus(String source, List<Registration> registrations) {
 
     /** A short human-readable report, one line per registration. */
     public String describe() {
+        String unread = unreadableLogs.isEmpty() ? "" : "\n(could not read log(s) " + String.join(", ", unreadableLogs)
+                + " without elevation; run elevated to check them too)";
         if (registrations.isEmpty()) {
-            return "source \"" + source + "\" is not registered in any log";
+            return "source \"" + source + "\" is not registered in any readable log" + unread;
         }
         StringBuilder sb = new StringBuilder();
         for (Registration r : registrations) {
@@ -50,6 +55,6 @@ public record SourceStatus(String source, List<Registration> registrations) {
             sb.append("WARNING: the name is registered under ").append(registrations.size())
                     .append(" logs; source names are global, so events may go to either. Uninstall the extra ones.\n");
         }
-        return sb.toString().stripTrailing();
+        return (sb.toString().stripTrailing() + unread);
     }
 }

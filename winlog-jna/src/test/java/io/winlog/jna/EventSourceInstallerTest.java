@@ -161,6 +161,10 @@ class EventSourceInstallerTest {
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("administrator")
                 .hasMessageContaining("no elevation");
         assertThat(installer.status("MyApp").installed()).isFalse(); // reading works unelevated
+        reg.unreadable.add((ROOT + "\\Security").toLowerCase(java.util.Locale.ROOT));
+        SourceStatus s = installer.status("MyApp");
+        assertThat(s.unreadableLogs()).containsExactly("Security");
+        assertThat(s.describe()).contains("could not read log(s) Security");
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class InMemoryRegistry implements RegistryApi {
     /** Keys by lower-case path; each keeps its stored name and its values. */
     private final Map<String, Key> keys = new TreeMap<>();
     public boolean readOnly;
+    /** Keys whose subkeys cannot be listed (ERROR_ACCESS_DENIED), like the Security log unelevated. */
+    public final java.util.Set<String> unreadable = new java.util.HashSet<>();
     public int writes;
 
     private static final class Key {
@@ -39,6 +41,9 @@ public final class InMemoryRegistry implements RegistryApi {
 
     @Override
     public List<String> subKeys(String path) {
+        if (unreadable.contains(norm(path))) {
+            throw new WinlogException("cannot open key HKLM\\" + path + ": ERROR_ACCESS_DENIED", 5, null);
+        }
         String prefix = norm(path) + "\\";
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Key> e : keys.entrySet()) {
