@@ -73,7 +73,7 @@ final class SourceCommand implements Callable<Integer> {
         int categoryCount;
 
         @Option(names = "--categories", split = ",", description = "Custom category names for winlog's bundled category DLL.")
-        List<String> categories = List.of();
+        List<String> categories = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {

@@ -29,6 +29,15 @@ class SourceCommandTest {
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void installParsesEveryOption() {
+        assertThat(WinlogCli.run("source", "install", "--source", "MyApp", "--log", "Custom", "--force",
+                "--categories", "Billing,Shipping")).isEqualTo(SourceCommand.EXIT_NOT_WINDOWS);
+        assertThat(WinlogCli.run("source", "install", "--source", "MyApp", "--message-file", "C:\\x\\m.dll",
+                "--category-file", "C:\\x\\c.dll", "--category-count", "3")).isEqualTo(SourceCommand.EXIT_NOT_WINDOWS);
+    }
+
+    @Test
     void sourceIsRequired() {
         assertThat(WinlogCli.run("source", "status")).isNotZero();
     }
