@@ -34,7 +34,8 @@ public final class BridgeConfig {
     private long summaryEventId = 9000;
     private EventWriter writer;
     private LongSupplier nanoClock = System::nanoTime;
-    private Consumer<String> warnings = System.err::println;
+    // looks System.err up per warning, so a redirected stderr receives it
+    private Consumer<String> warnings = line -> System.err.println(line);
 
     public String source() { return source; }
     public String log() { return log; }

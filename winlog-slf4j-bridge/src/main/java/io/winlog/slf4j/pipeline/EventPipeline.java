@@ -178,11 +178,11 @@ public final class EventPipeline implements AutoCloseable {
         } else {
             synchronized (syncLock) {
                 syncAccepted.increment();
+                maybeSummary(nanoClock.getAsLong(), false); // report the past before this event
                 EventSpec spec = prepare(slot);
                 if (spec != null) {
                     write(spec);
                 }
-                maybeSummary(nanoClock.getAsLong(), false);
             }
         }
     }
@@ -200,13 +200,13 @@ public final class EventPipeline implements AutoCloseable {
         while (true) {
             LogSlot s = ring.peek();
             if (s != null) {
+                maybeSummary(nanoClock.getAsLong(), false); // report the past before this event
                 EventSpec spec = prepare(s);
                 ring.release(s);
                 if (spec != null) {
                     write(spec);
                 }
                 ringDone++;
-                maybeSummary(nanoClock.getAsLong(), false);
                 idle = 0;
                 continue;
             }
@@ -412,7 +412,8 @@ public final class EventPipeline implements AutoCloseable {
         private Duration summaryInterval = Duration.ofSeconds(60);
         private long summaryEventId = 9000;
         private LongSupplier nanoClock = System::nanoTime;
-        private Consumer<String> warnings = System.err::println;
+        // looks System.err up per warning, so a redirected stderr receives it
+    private Consumer<String> warnings = line -> System.err.println(line);
         private String threadName = "winlog-event-writer";
 
         private Builder(EventWriter writer, SlotRenderer renderer) {
