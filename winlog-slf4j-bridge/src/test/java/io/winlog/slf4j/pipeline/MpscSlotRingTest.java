@@ -62,7 +62,7 @@ class MpscSlotRingTest {
     void manyProducersLoseNothingAndKeepPerProducerOrder() throws Exception {
         MpscSlotRing ring = new MpscSlotRing(16);
         int producers = 4;
-        int perProducer = 50_000;
+        int perProducer = 20_000;
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
@@ -76,7 +76,7 @@ class MpscSlotRingTest {
                 for (int i = 0; i < perProducer; i++) {
                     LogSlot s;
                     while ((s = ring.tryClaim()) == null) {
-                        Thread.onSpinWait();
+                        Thread.yield(); // 2-core CI: let the consumer run
                     }
                     s.argCount = id;
                     s.timeMillis = i;
@@ -93,7 +93,7 @@ class MpscSlotRingTest {
         while (total < (long) producers * perProducer && System.nanoTime() < deadline) {
             LogSlot s = ring.peek();
             if (s == null) {
-                Thread.onSpinWait();
+                Thread.yield();
                 continue;
             }
             assertThat(s.timeMillis).isEqualTo(next[s.argCount]);
