@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.event.Level;
@@ -31,6 +33,9 @@ import org.slf4j.event.Level;
  */
 public final class EventPipeline implements AutoCloseable {
     private static final long PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final int SPIN_TRIES = 200;
+    private static final int NAP_TRIES = 40;
+    private static final long NAP_NANOS = 50_000;
 
     private final EventWriter writer;
     private final SlotRenderer renderer;
@@ -69,6 +74,9 @@ public final class EventPipeline implements AutoCloseable {
     private long reportedDropped;
     private long reportedFailed;
 
+    private final ReentrantLock notFullLock = new ReentrantLock();
+    private final Condition notFull = notFullLock.newCondition();
+    private volatile int waitingProducers;
     private volatile boolean consumerParked;
     private volatile boolean closing;
     private volatile boolean closed;
@@ -143,25 +151,52 @@ public final class EventPipeline implements AutoCloseable {
 
     private LogSlot claimBlocking() {
         blocked.increment();
-        int spins = 0;
-        while (true) {
-            wakeConsumer();
-            if (spins < 64) {
-                Thread.onSpinWait();
-            } else if (spins < 128) {
-                Thread.yield();
-            } else {
-                LockSupport.parkNanos(20_000);
-            }
-            spins++;
+        for (int i = 0; i < 32; i++) { // the consumer may free a slot within a few hundred ns
+            Thread.onSpinWait();
             LogSlot s = ring.tryClaim();
             if (s != null) {
                 return s;
             }
-            if (closing || !consumer.isAlive()) {
-                dropped.increment();
-                return null;
+        }
+        boolean interrupted = false;
+        notFullLock.lock();
+        try {
+            waitingProducers++;
+            try {
+                while (true) {
+                    LogSlot s = ring.tryClaim();
+                    if (s != null) {
+                        return s;
+                    }
+                    if (closing || !consumer.isAlive()) {
+                        dropped.increment();
+                        return null;
+                    }
+                    wakeConsumer();
+                    try {
+                        // signalled by the consumer as it frees slots; the timeout bounds a missed signal
+                        notFull.awaitNanos(1_000_000);
+                    } catch (InterruptedException e) {
+                        interrupted = true; // a log call does not throw; keep the flag for the caller
+                    }
+                }
+            } finally {
+                waitingProducers--;
             }
+        } finally {
+            notFullLock.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void signalNotFull() {
+        notFullLock.lock();
+        try {
+            notFull.signalAll();
+        } finally {
+            notFullLock.unlock();
         }
     }
 
@@ -197,6 +232,7 @@ public final class EventPipeline implements AutoCloseable {
 
     private void consumeLoop() {
         int idle = 0;
+        int freedSinceSignal = 0;
         while (true) {
             LogSlot s = ring.peek();
             if (s != null) {
@@ -208,6 +244,11 @@ public final class EventPipeline implements AutoCloseable {
                 }
                 ringDone++;
                 idle = 0;
+                // wake blocked producers in batches, and always before the consumer could go idle
+                if (waitingProducers > 0 && (++freedSinceSignal >= 32 || ring.peek() == null)) {
+                    freedSinceSignal = 0;
+                    signalNotFull();
+                }
                 continue;
             }
             LogSlot sp = spill.poll();
@@ -224,10 +265,17 @@ public final class EventPipeline implements AutoCloseable {
                 break;
             }
             maybeSummary(nanoClock.getAsLong(), false);
-            if (++idle < 100) {
+            if (waitingProducers > 0) {
+                signalNotFull();
+            }
+            // Idle strategy: spin briefly, then nap without asking producers to wake us (a
+            // producer's unpark is a syscall on the caller's thread), and only after ~2 ms of
+            // silence sleep deeply with a flag that makes the next publish unpark us.
+            // No Thread.yield(): on a busy machine it gives the core away for a whole time slice.
+            if (++idle < SPIN_TRIES) {
                 Thread.onSpinWait();
-            } else if (idle < 110) {
-                Thread.yield();
+            } else if (idle < SPIN_TRIES + NAP_TRIES) {
+                LockSupport.parkNanos(NAP_NANOS);
             } else {
                 consumerParked = true;
                 if (ring.peek() == null && spill.isEmpty() && !closing) {
