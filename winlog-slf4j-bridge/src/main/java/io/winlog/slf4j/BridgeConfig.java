@@ -2,6 +2,7 @@ package io.winlog.slf4j;
 
 import io.winlog.api.EventWriter;
 import io.winlog.slf4j.pipeline.EventPipeline;
+import io.winlog.slf4j.pipeline.HandOffKind;
 import io.winlog.slf4j.pipeline.OverflowPolicy;
 import io.winlog.slf4j.pipeline.SlotRenderer;
 import io.winlog.slf4j.writer.EventWriters;
@@ -28,6 +29,7 @@ public final class BridgeConfig {
     private boolean async = true;
     private int queueSize = 8192;
     private OverflowPolicy overflow = OverflowPolicy.BLOCK;
+    private HandOffKind handOff = HandOffKind.RING;
     private double rateLimitPerSecond;
     private long rateLimitBurst;
     private Duration summaryInterval = Duration.ofSeconds(60);
@@ -48,6 +50,7 @@ public final class BridgeConfig {
     public boolean async() { return async; }
     public int queueSize() { return queueSize; }
     public OverflowPolicy overflow() { return overflow; }
+    public HandOffKind handOff() { return handOff; }
     public double rateLimitPerSecond() { return rateLimitPerSecond; }
     public long rateLimitBurst() { return rateLimitBurst; }
 
@@ -81,6 +84,8 @@ public final class BridgeConfig {
     }
 
     public BridgeConfig overflow(OverflowPolicy v) { overflow = Objects.requireNonNull(v); return this; }
+    /** RING (default, no allocation per call) or CHANNEL (winlog's EventChannel). */
+    public BridgeConfig handOff(HandOffKind v) { handOff = Objects.requireNonNull(v); return this; }
 
     /** At most {@code perSecond} events per second, bursts of {@code burst}; 0 = no limit. */
     public BridgeConfig rateLimit(double perSecond, long burst) {
@@ -107,6 +112,7 @@ public final class BridgeConfig {
                 .async(async)
                 .queueSize(queueSize)
                 .overflow(overflow)
+                .handOff(handOff)
                 .rateLimit(rateLimitPerSecond, rateLimitBurst)
                 .summaryInterval(summaryInterval)
                 .summaryEventId(summaryEventId)

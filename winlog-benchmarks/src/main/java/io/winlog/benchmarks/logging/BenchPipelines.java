@@ -29,8 +29,9 @@ final class BenchPipelines {
 
     static BenchPipeline create(String impl) {
         return switch (impl) {
-            case "winlogProvider" -> winlogProvider(false);
-            case "winlogProviderCallerFormat" -> winlogProvider(true);
+            case "winlogProvider" -> winlogProvider(false, "ring");
+            case "winlogProviderCallerFormat" -> winlogProvider(true, "ring");
+            case "winlogProviderChannel" -> winlogProvider(false, "channel");
             case "winlogLogbackAppender" -> winlogLogback();
             case "logbackAsyncAppender" -> logbackAsync();
             case "log4j2AsyncLogger" -> log4j2AllAsync();
@@ -38,13 +39,17 @@ final class BenchPipelines {
         };
     }
 
-    /** winlog's SLF4J provider: its logger factory built directly, BLOCK overflow (the default). */
-    private static BenchPipeline winlogProvider(boolean formatOnCaller) {
+    /**
+     * winlog's SLF4J provider: its logger factory built directly, BLOCK overflow (the default),
+     * over the default slot ring or winlog's EventChannel.
+     */
+    private static BenchPipeline winlogProvider(boolean formatOnCaller, String handOff) {
         DeliveryCounter counter = new DeliveryCounter();
         Properties p = new Properties();
         p.setProperty("queueSize", Integer.toString(QUEUE));
         p.setProperty("overflow", OverflowPolicy.BLOCK.name());
         p.setProperty("format", formatOnCaller ? "caller" : "consumer");
+        p.setProperty("handoff", handOff);
         ProviderSettings s = ProviderSettings.of(p);
         s.bridge().writer(new CountingEventWriter(counter));
         WinlogLoggerFactory f = new WinlogLoggerFactory(s, new BasicMDCAdapter());

@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BurstCallerCostBenchmark {
     static final int BURST = 1024;
 
-    @Param({"winlogProvider", "winlogProviderCallerFormat", "winlogLogbackAppender", "logbackAsyncAppender",
-            "log4j2AsyncLogger"})
+    @Param({"winlogProvider", "winlogProviderCallerFormat", "winlogProviderChannel", "winlogLogbackAppender",
+            "logbackAsyncAppender", "log4j2AsyncLogger"})
     public String impl;
 
     private BenchPipeline pipeline;

@@ -44,8 +44,8 @@ public class CallerCostBenchmark {
         }
     }
 
-    @Param({"winlogProvider", "winlogProviderCallerFormat", "winlogLogbackAppender", "logbackAsyncAppender",
-            "log4j2AsyncLogger"})
+    @Param({"winlogProvider", "winlogProviderCallerFormat", "winlogProviderChannel", "winlogLogbackAppender",
+            "logbackAsyncAppender", "log4j2AsyncLogger"})
     public String impl;
 
     private BenchPipeline pipeline;

@@ -124,6 +124,8 @@ public class WindowsEventLogAppender extends UnsynchronizedAppenderBase<ILogging
     public void setQueueSize(int size) { config.queueSize(size); }
     /** BLOCK (default, lossless), SPILL (lossless, heap) or DROP (counted). */
     public void setOverflow(String policy) { config.overflow(OverflowPolicy.parse(policy)); }
+    /** RING (default: pre-allocated slots) or CHANNEL (winlog's EventChannel). */
+    public void setHandOff(String kind) { config.handOff(io.winlog.slf4j.pipeline.HandOffKind.parse(kind)); }
     /** Events per second; 0 (default) = unlimited. */
     public void setRateLimit(double perSecond) { config.rateLimit(perSecond, config.rateLimitBurst()); }
     public void setRateLimitBurst(long burst) { config.rateLimit(config.rateLimitPerSecond(), burst); }

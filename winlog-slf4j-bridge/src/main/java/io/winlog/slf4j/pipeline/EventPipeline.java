@@ -93,7 +93,9 @@ public final class EventPipeline implements AutoCloseable {
         this.warnings = b.warnings;
         this.lastSummaryNanos = nanoClock.getAsLong();
         if (async) {
-            ring = new MpscSlotRing(b.queueSize);
+            ring = b.handOff == HandOffKind.CHANNEL
+                    ? new ChannelHandOff(b.threadName, b.queueSize, b.overflow)
+                    : new MpscSlotRing(b.queueSize);
             consumer = new Thread(this::consumeLoop, b.threadName);
             consumer.setDaemon(true);
             consumer.start();
@@ -203,8 +205,9 @@ public final class EventPipeline implements AutoCloseable {
     /** Hands a slot from {@link #claim()} over; in synchronous mode, writes it now. */
     public void publish(LogSlot slot) {
         if (slot.pooled) {
-            ring.publish(slot);
-            if (consumerParked) {
+            if (!ring.publish(slot)) {
+                dropped.increment();
+            } else if (consumerParked) {
                 LockSupport.unpark(consumer);
             }
         } else if (async && !closed) {
@@ -220,6 +223,11 @@ public final class EventPipeline implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Slots the hand-off refused at publish (counted as dropped, never processed). */
+    private long refused() {
+        return ring instanceof ChannelHandOff c ? c.refusedCount() : 0;
     }
 
     private void wakeConsumer() {
@@ -387,7 +395,7 @@ public final class EventPipeline implements AutoCloseable {
         if (async) {
             long ringTarget = ring.claimedCount();
             long spillTarget = spilled.sum();
-            while (ringDone < ringTarget || spillDone < spillTarget) {
+            while (ringDone + refused() < ringTarget || spillDone < spillTarget) {
                 if (System.nanoTime() - deadline > 0 || !consumer.isAlive()) {
                     return false;
                 }
@@ -426,6 +434,9 @@ public final class EventPipeline implements AutoCloseable {
             }
             closed = true;
             writer.close();
+            if (ring != null && (consumer == null || !consumer.isAlive())) {
+                ring.close();
+            }
         }
     }
 
@@ -437,7 +448,7 @@ public final class EventPipeline implements AutoCloseable {
 
     /** The counters now; safe from any thread. */
     public PipelineStats stats() {
-        long ringAccepted = async ? ring.claimedCount() : 0;
+        long ringAccepted = async ? ring.claimedCount() - refused() : 0;
         long accepted = ringAccepted + spilled.sum() + syncAccepted.sum();
         long processed = async ? ringDone + spillDone : syncAccepted.sum();
         return new PipelineStats(accepted, written, suppressedTotal, dropped.sum(), failed, spilled.sum(),
@@ -455,6 +466,7 @@ public final class EventPipeline implements AutoCloseable {
         private boolean async = true;
         private int queueSize = 8192;
         private OverflowPolicy overflow = OverflowPolicy.BLOCK;
+        private HandOffKind handOff = HandOffKind.RING;
         private double ratePerSecond;
         private long burst;
         private Duration summaryInterval = Duration.ofSeconds(60);
@@ -472,6 +484,8 @@ public final class EventPipeline implements AutoCloseable {
         public Builder async(boolean v) { async = v; return this; }
         public Builder queueSize(int v) { queueSize = v; return this; }
         public Builder overflow(OverflowPolicy v) { overflow = Objects.requireNonNull(v); return this; }
+        /** The queue between callers and the writer thread (default {@link HandOffKind#RING}). */
+        public Builder handOff(HandOffKind v) { handOff = Objects.requireNonNull(v); return this; }
 
         /** Limits written events to {@code perSecond} with bursts of {@code burst}; 0 = unlimited. */
         public Builder rateLimit(double perSecond, long burst) {

@@ -11,8 +11,13 @@ public interface HandOff {
     /** A free slot reserved for the caller, or null when the queue is full. Never blocks. */
     LogSlot tryClaim();
 
-    /** Makes a claimed, filled slot visible to the consumer. */
-    void publish(LogSlot slot);
+    /**
+     * Makes a claimed, filled slot visible to the consumer.
+     *
+     * @return false when the hand-off refused it (a drop policy of the underlying queue); the
+     *         slot then counts as released
+     */
+    boolean publish(LogSlot slot);
 
     /** The next published slot, or null when none is ready. Consumer thread only. */
     LogSlot peek();
@@ -27,4 +32,8 @@ public interface HandOff {
     long releasedCount();
 
     int capacity();
+
+    /** Releases the hand-off's resources once the consumer has stopped. */
+    default void close() {
+    }
 }

@@ -55,8 +55,9 @@ public final class MpscSlotRing extends MpscSlotRingProducerIndex implements Han
     }
 
     @Override
-    public void publish(LogSlot slot) {
+    public boolean publish(LogSlot slot) {
         slot.svSequence(slot.claimed + 1);
+        return true;
     }
 
     @Override

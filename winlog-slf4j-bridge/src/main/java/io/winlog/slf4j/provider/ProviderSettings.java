@@ -43,6 +43,7 @@ import org.slf4j.event.Level;
  * async=true                       # hand off to a writer thread (false: write on the caller)
  * queueSize=8192                   # slots in the hand-off ring
  * overflow=BLOCK                   # BLOCK (lossless), SPILL (lossless, heap), DROP (counted)
+ * handoff=ring                     # ring (pre-allocated, no allocation per call) or channel (winlog EventChannel)
  * format=consumer                  # format {} arguments on the writer thread, or caller
  * rateLimit=0                      # events per second, 0 = unlimited
  * rateLimit.burst=100              # bucket size (default: one second's worth)
@@ -164,6 +165,7 @@ public final class ProviderSettings {
                 case "async" -> bridge.async(parseBool(v));
                 case "queueSize" -> bridge.queueSize(parseInt(v));
                 case "overflow" -> bridge.overflow(OverflowPolicy.parse(v));
+                case "handoff" -> bridge.handOff(io.winlog.slf4j.pipeline.HandOffKind.parse(v));
                 case "format" -> formatOnCaller = parseFormat(v);
                 case "rateLimit" -> bridge.rateLimit(parseDouble(v), bridge.rateLimitBurst());
                 case "rateLimit.burst" -> bridge.rateLimit(bridge.rateLimitPerSecond(), parseInt(v));
