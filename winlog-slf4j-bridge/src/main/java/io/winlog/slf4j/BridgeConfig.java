@@ -87,14 +87,26 @@ public final class BridgeConfig {
     /** RING (default, no allocation per call) or CHANNEL (winlog's EventChannel). */
     public BridgeConfig handOff(HandOffKind v) { handOff = Objects.requireNonNull(v); return this; }
 
-    /** At most {@code perSecond} events per second, bursts of {@code burst}; 0 = no limit. */
+    /**
+     * At most {@code perSecond} events per second, bursts of {@code burst} (0 = one second's
+     * worth); {@code perSecond} 0 = no limit. The two are kept separately, so they can be set in
+     * any order (properties files and logback.xml do not promise one).
+     */
     public BridgeConfig rateLimit(double perSecond, long burst) {
-        if (perSecond < 0) {
-            throw new IllegalArgumentException("rate limit must be >= 0 (0 = none), not " + perSecond);
+        if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("rate limit must be >= 0 events per second (0 = none), not " + perSecond);
+        }
+        if (burst < 0) {
+            throw new IllegalArgumentException("rate limit burst must be >= 0 (0 = one second's worth), not " + burst);
         }
         rateLimitPerSecond = perSecond;
-        rateLimitBurst = perSecond > 0 ? Math.max(1, burst > 0 ? burst : (long) Math.ceil(perSecond)) : 0;
+        rateLimitBurst = burst;
         return this;
+    }
+
+    /** The bucket size used: the configured burst, or one second's worth (at least 1). */
+    public long effectiveBurst() {
+        return rateLimitBurst > 0 ? rateLimitBurst : Math.max(1, (long) Math.ceil(rateLimitPerSecond));
     }
 
     public BridgeConfig summaryInterval(Duration v) { summaryInterval = v; return this; }
@@ -113,7 +125,7 @@ public final class BridgeConfig {
                 .queueSize(queueSize)
                 .overflow(overflow)
                 .handOff(handOff)
-                .rateLimit(rateLimitPerSecond, rateLimitBurst)
+                .rateLimit(rateLimitPerSecond, rateLimitPerSecond > 0 ? effectiveBurst() : 0)
                 .summaryInterval(summaryInterval)
                 .summaryEventId(summaryEventId)
                 .nanoClock(nanoClock)

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -39,6 +40,8 @@ class ProviderWithoutBackendTest {
 
     @BeforeAll
     static void configureBeforeSlf4jStarts() throws Exception {
+        Assumptions.assumeTrue("provider-without-backend".equals(System.getProperty("winlog.test.execution")),
+                "runs only in the provider-without-backend surefire execution (mvn verify), not with -Dtest");
         assertThat(ProviderWithoutBackendTest.class.getClassLoader().getResource("ch/qos/logback/classic/Logger.class"))
                 .as("this execution must run without Logback").isNull();
         dir = Files.createTempDirectory("winlog-provider");
@@ -60,7 +63,9 @@ class ProviderWithoutBackendTest {
 
     @AfterAll
     static void restore() {
-        System.setErr(realErr);
+        if (realErr != null) {
+            System.setErr(realErr);
+        }
         System.clearProperty(ProviderSettings.CONFIG_PROPERTY);
     }
 

@@ -76,6 +76,14 @@ class ProviderSettingsTest {
     }
 
     @Test
+    void rateLimitAndBurstWorkInEitherOrder() {
+        io.winlog.slf4j.BridgeConfig a = new io.winlog.slf4j.BridgeConfig().rateLimit(0, 7).rateLimit(20, 7);
+        assertThat(a.effectiveBurst()).isEqualTo(7);
+        io.winlog.slf4j.BridgeConfig b = new io.winlog.slf4j.BridgeConfig().rateLimit(20.5, 0);
+        assertThat(b.effectiveBurst()).isEqualTo(21);
+    }
+
+    @Test
     void badValuesAreReportedAndKeepTheirDefaults() throws Exception {
         ProviderSettings s = parse("""
                 level=LOUD
