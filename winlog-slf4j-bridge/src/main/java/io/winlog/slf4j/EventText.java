@@ -19,9 +19,15 @@ public final class EventText {
     /** The insertion strings for one log call. */
     public static List<String> strings(BridgeConfig cfg, String message, String stackTrace, String loggerName,
                                        String threadName, List<KeyValuePair> keyValues) {
-        List<String> out = new ArrayList<>(4);
         String m = message == null ? "" : message;
-        out.add(stackTrace == null || stackTrace.isEmpty() ? m : m + System.lineSeparator() + stackTrace);
+        String first = stackTrace == null || stackTrace.isEmpty() ? m : m + System.lineSeparator() + stackTrace;
+        boolean extras = cfg.includeLoggerName() && loggerName != null || cfg.includeThreadName() && threadName != null
+                || cfg.includeKeyValues() && keyValues != null && !keyValues.isEmpty();
+        if (!extras) {
+            return List.of(first); // the common case: EventSpec keeps this immutable list without copying
+        }
+        List<String> out = new ArrayList<>(4);
+        out.add(first);
         if (cfg.includeLoggerName() && loggerName != null) {
             out.add("logger=" + loggerName);
         }
