@@ -137,12 +137,13 @@ public final class EventRecordMapper {
                     }
                 } else if (e.name().equals("Data")) {
                     EventValue v = contentValue(e);
-                    b.addData(new NamedValue(attrText(e, "Name"), v == null ? EventValue.ofString("") : v));
+                    // No content at all is a NULL value (distinct from an empty string).
+                    b.addData(new NamedValue(attrText(e, "Name"), v == null ? EventValue.NULL : v));
                 } else {
-                    // Other children (e.g. ComplexData) carry their text as an unnamed-by-Name item.
+                    // Other children (e.g. ComplexData) are kept whole, as an unnamed XML item.
                     StringBuilder sb = new StringBuilder();
-                    XmlRenderer.COMPACT.appendContent(sb, e.children());
-                    b.addData(new NamedValue(e.name(), EventValue.ofString(sb.toString())));
+                    XmlRenderer.COMPACT.append(sb, e);
+                    b.addData(new NamedValue(null, EventValue.ofXml(ValueType.EVT_XML, sb.toString())));
                 }
             } else if (n instanceof Value v && !v.value().isNull()) {
                 // Text directly inside EventData (rare): keep it as an unnamed item.

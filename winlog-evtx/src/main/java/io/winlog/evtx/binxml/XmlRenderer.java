@@ -13,15 +13,31 @@ import java.util.List;
  * the reference JSONL's {@code user_data_xml}.
  */
 public final class XmlRenderer {
-    /** Windows' EvtRender shape (single quotes). */
-    public static final XmlRenderer EVT_RENDER = new XmlRenderer('\'');
-    /** Compact XML with double-quoted attributes. */
-    public static final XmlRenderer COMPACT = new XmlRenderer('"');
+    /** Windows' EvtRender shape (single quotes, entity references kept). */
+    public static final XmlRenderer EVT_RENDER = new XmlRenderer('\'', false);
+    /**
+     * Compact XML in the reference JSONL conventions: double quotes, predefined entities resolved
+     * (and re-escaped only where XML needs it), HexInt32/HexInt64 zero-padded to 8/16 digits.
+     */
+    public static final XmlRenderer COMPACT = new XmlRenderer('"', true);
 
     private final char quote;
+    private final boolean referenceConventions;
 
-    private XmlRenderer(char quote) {
+    private XmlRenderer(char quote, boolean referenceConventions) {
         this.quote = quote;
+        this.referenceConventions = referenceConventions;
+    }
+
+    private String valueText(EventValue v) {
+        if (referenceConventions) {
+            switch (v.type()) {
+                case HEX_INT32: return String.format("0x%08x", v.asLong());
+                case HEX_INT64: return String.format("0x%016x", v.asLong());
+                default: break;
+            }
+        }
+        return v.text();
     }
 
     /** Renders an element and its subtree. */
@@ -39,18 +55,21 @@ public final class XmlRenderer {
             for (EventValue item : items) {
                 openTag(sb, e);
                 sb.append('>');
-                escapeText(sb, item.text());
+                escapeText(sb, valueText(item));
                 sb.append("</").append(e.name()).append('>');
             }
             return;
         }
         openTag(sb, e);
-        if (children.isEmpty()) {
+        // Content that renders as nothing (no children, empty or NULL values) self-closes.
+        int mark = sb.length();
+        sb.append('>');
+        appendContent(sb, children);
+        if (sb.length() == mark + 1) {
+            sb.setLength(mark);
             sb.append("/>");
             return;
         }
-        sb.append('>');
-        appendContent(sb, children);
         sb.append("</").append(e.name()).append('>');
     }
 
@@ -60,13 +79,18 @@ public final class XmlRenderer {
             if (n instanceof Element c) {
                 append(sb, c);
             } else if (n instanceof Value v) {
-                escapeText(sb, v.value().text());
+                escapeText(sb, valueText(v.value()));
             } else if (n instanceof CData c) {
                 sb.append("<![CDATA[").append(c.text()).append("]]>");
             } else if (n instanceof CharRef c) {
                 sb.append("&#").append(c.codePoint()).append(';');
             } else if (n instanceof EntityRef r) {
-                sb.append('&').append(r.name()).append(';');
+                String resolved = referenceConventions ? r.resolved() : null;
+                if (resolved != null) {
+                    escapeText(sb, resolved);
+                } else {
+                    sb.append('&').append(r.name()).append(';');
+                }
             } else if (n instanceof ProcessingInstruction pi) {
                 sb.append("<?").append(pi.target());
                 if (!pi.data().isEmpty()) {
@@ -83,11 +107,16 @@ public final class XmlRenderer {
             sb.append(' ').append(a.name()).append('=').append(quote);
             for (BinXmlNode p : a.value()) {
                 if (p instanceof Value v) {
-                    escapeAttr(sb, v.value().text());
+                    escapeAttr(sb, valueText(v.value()));
                 } else if (p instanceof CharRef c) {
                     sb.append("&#").append(c.codePoint()).append(';');
                 } else if (p instanceof EntityRef r) {
-                    sb.append('&').append(r.name()).append(';');
+                    String resolved = referenceConventions ? r.resolved() : null;
+                    if (resolved != null) {
+                        escapeAttr(sb, resolved);
+                    } else {
+                        sb.append('&').append(r.name()).append(';');
+                    }
                 } else if (p instanceof CData c) {
                     escapeAttr(sb, c.text());
                 }
