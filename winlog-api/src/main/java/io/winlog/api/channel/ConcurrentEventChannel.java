@@ -1,0 +1,184 @@
+package io.winlog.api.channel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+
+/**
+ * The {@link EventChannel} implementation: lock-free publishing over per-subscriber rings,
+ * copy-on-write routing tables for subscribe/unsubscribe.
+ *
+ * <p>Each {@link Topic} holds its route list: the subscribers whose {@link TopicFilter} matches
+ * it. Subscribe, unsubscribe and topic creation rebuild the affected lists under {@link #lock}
+ * and publish them with a volatile store; publishers read a topic's list with one volatile load
+ * and never lock. A publisher holding an old list may offer to a subscriber that just left: that
+ * subscriber's ring is closed, so the event is counted {@link DropReason#CLOSED}, not lost
+ * silently.
+ *
+ * @param <T> the event type
+ */
+final class ConcurrentEventChannel<T> implements EventChannel<T> {
+    private final String name;
+    private final int maxTopics;
+    private final ThreadFactory threadFactory;
+    private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
+    private final Topic defaultTopic;
+    /** Guards writes to routes and {@link #subscribers}. */
+    private final Object lock = new Object();
+    private final List<RingSubscriber<T>> subscribers = new ArrayList<>();
+    private volatile boolean closed;
+
+    ConcurrentEventChannel(EventChannelBuilder<T> b) {
+        this.name = b.name;
+        this.maxTopics = b.maxTopics;
+        this.threadFactory = b.threadFactory;
+        this.defaultTopic = topic(b.defaultTopic);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Topic topic(String topicName) {
+        Topic t = topics.get(topicName);
+        if (t != null) {
+            return t;
+        }
+        synchronized (lock) {
+            t = topics.get(topicName);
+            if (t == null) {
+                if (topics.size() >= maxTopics) {
+                    throw new IllegalStateException("Channel '" + name + "' already has " + topics.size()
+                            + " topics (maxTopics); use fewer distinct topic names, or raise EventChannelBuilder.maxTopics");
+                }
+                t = new Topic(topicName, this);
+                List<RingSubscriber<?>> routes = new ArrayList<>();
+                for (RingSubscriber<T> s : subscribers) {
+                    if (s.config().topics().matches(t)) {
+                        routes.add(s);
+                    }
+                }
+                t.routes = routes.toArray(RingSubscriber.NONE);
+                topics.put(topicName, t);
+            }
+            return t;
+        }
+    }
+
+    @Override
+    public Topic defaultTopic() {
+        return defaultTopic;
+    }
+
+    @Override
+    public boolean publish(Topic topic, T event) {
+        return offer(topic, event, true);
+    }
+
+    @Override
+    public boolean tryPublish(Topic topic, T event) {
+        return offer(topic, event, false);
+    }
+
+    /** The hot path: one volatile load of the route list, then a filter check and an offer per subscriber. */
+    private boolean offer(Topic topic, T event, boolean mayWait) {
+        if (event == null) {
+            throw new NullPointerException("Cannot publish a null event");
+        }
+        if (topic.owner != this) {
+            throw new IllegalArgumentException("Topic '" + topic + "' belongs to another channel; get it from this channel's topic(name)");
+        }
+        if (closed) {
+            return false;
+        }
+        boolean accepted = true;
+        for (RingSubscriber<?> route : topic.routes) {
+            @SuppressWarnings("unchecked")
+            RingSubscriber<T> s = (RingSubscriber<T>) route; // routes only ever hold this channel's subscribers
+            java.util.function.Predicate<? super T> f = s.filter;
+            if (f == null || f.test(event)) {
+                accepted &= s.offer(event, mayWait);
+            }
+        }
+        return accepted;
+    }
+
+    @Override
+    public Subscription<T> subscribe(SubscriberConfig<T> config) {
+        Objects.requireNonNull(config, "config");
+        RingSubscriber<T> s;
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("Channel '" + name + "' is closed; create a new channel to subscribe");
+            }
+            for (RingSubscriber<T> existing : subscribers) {
+                if (existing.name().equals(config.name())) {
+                    throw new IllegalStateException("Channel '" + name + "' already has a subscriber named '" + config.name()
+                            + "'; names must be unique (they name threads and journals)");
+                }
+            }
+            s = new RingSubscriber<>(this, config);
+            subscribers.add(s);
+            for (Topic t : topics.values()) {
+                if (config.topics().matches(t)) {
+                    RingSubscriber<?>[] old = t.routes;
+                    RingSubscriber<?>[] routes = Arrays.copyOf(old, old.length + 1);
+                    routes[old.length] = s;
+                    t.routes = routes; // volatile store publishes the fully built array
+                }
+            }
+        }
+        if (config.hasHandler()) {
+            Thread t;
+            if (threadFactory != null) {
+                t = threadFactory.newThread(s);
+            } else {
+                t = new Thread(s, "winlog-" + name + "-" + config.name());
+                t.setDaemon(true);
+            }
+            s.start(t);
+        }
+        return s;
+    }
+
+    /** Removes a subscriber from every route list (called by its close). */
+    void unsubscribe(RingSubscriber<T> s) {
+        synchronized (lock) {
+            subscribers.remove(s);
+            for (Topic t : topics.values()) {
+                RingSubscriber<?>[] old = t.routes;
+                for (int i = 0; i < old.length; i++) {
+                    if (old[i] == s) {
+                        RingSubscriber<?>[] routes = new RingSubscriber<?>[old.length - 1];
+                        System.arraycopy(old, 0, routes, 0, i);
+                        System.arraycopy(old, i + 1, routes, i, old.length - i - 1);
+                        t.routes = routes;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        List<RingSubscriber<T>> toClose;
+        synchronized (lock) {
+            closed = true;
+            toClose = new ArrayList<>(subscribers);
+        }
+        for (RingSubscriber<T> s : toClose) {
+            s.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventChannel[" + name + ", " + subscribers.size() + " subscribers, " + topics.size() + " topics]";
+    }
+}

@@ -1,0 +1,81 @@
+package io.winlog.api.channel;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The spin / yield / park back-off behind each {@link WaitStrategy}, for consumers with nothing
+ * to do and producers waiting for room. Stateless: the caller keeps the idle counter (reset to 0
+ * after useful work), so nothing is allocated.
+ */
+final class Idling {
+    /** Rounds of {@link Thread#onSpinWait()} before yielding: ~ a few µs, enough for a busy peer's next event. */
+    static final int SPINS = 100;
+    /** Rounds of {@link Thread#yield()} before parking. */
+    static final int YIELDS = 50;
+    /** Longest sleep of a {@link WaitStrategy#SLEEPING} consumer. */
+    static final long MAX_SLEEP_NANOS = 1_000_000L;
+    /** Longest sleep of a producer waiting for room; short, since the consumer does not signal producers. */
+    static final long MAX_PRODUCER_SLEEP_NANOS = 100_000L;
+
+    private Idling() {
+    }
+
+    /**
+     * One idle round of a consumer that does not park-and-signal (every strategy except the last
+     * phase of {@link WaitStrategy#BLOCKING}, which {@link RingSubscriber} handles).
+     *
+     * @return the next idle counter
+     */
+    static int consumerIdle(WaitStrategy strategy, int idle) {
+        switch (strategy) {
+            case BUSY_SPIN:
+                Thread.onSpinWait();
+                return idle;
+            case YIELDING:
+                if (idle < SPINS) {
+                    Thread.onSpinWait();
+                    return idle + 1;
+                }
+                Thread.yield();
+                return idle;
+            default:
+                return backOff(idle, MAX_SLEEP_NANOS);
+        }
+    }
+
+    /** True once a {@link WaitStrategy#BLOCKING} consumer has spun and yielded enough to park. */
+    static boolean shouldPark(int idle) {
+        return idle >= SPINS + YIELDS;
+    }
+
+    /** One round of a producer waiting for room in a full ring, by the subscriber's strategy. */
+    static int producerIdle(WaitStrategy strategy, int idle) {
+        switch (strategy) {
+            case BUSY_SPIN:
+                Thread.onSpinWait();
+                return idle + 1;
+            case YIELDING:
+                if (idle < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+                return idle + 1;
+            default:
+                return backOff(idle, MAX_PRODUCER_SLEEP_NANOS);
+        }
+    }
+
+    /** Spin, then yield, then park for growing intervals up to {@code maxSleepNanos}. */
+    static int backOff(int idle, long maxSleepNanos) {
+        if (idle < SPINS) {
+            Thread.onSpinWait();
+        } else if (idle < SPINS + YIELDS) {
+            Thread.yield();
+        } else {
+            int shift = Math.min(idle - SPINS - YIELDS, 20);
+            LockSupport.parkNanos(Math.min(maxSleepNanos, 1_000L << shift));
+        }
+        return idle + 1;
+    }
+}

@@ -1,0 +1,514 @@
+package io.winlog.api.channel;
+
+import io.winlog.api.CorruptInputException;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * One subscriber: its ring, backpressure policy, optional spill journal, delivery loop and
+ * statistics. Producers call {@link #offer}; exactly one consumer (the subscriber's own thread,
+ * or the poller) drains.
+ *
+ * <h2>SPILL ordering</h2>
+ * The ring's producer index carries a "spilling" flag (see {@link EventRing}). A producer that
+ * finds the ring full takes the spill lock, sets the flag with a CAS and appends to the journal;
+ * once the flag is set every later offer fails with {@link EventRing#SPILLING} and also goes to
+ * the journal. Because the flag and the producer sequence change in one CAS, the ring content at
+ * that moment is frozen: the consumer delivers it first, then the journal, then (under the lock,
+ * once the journal is empty) truncates the journal and clears the flag. So a producer's events
+ * are never reordered across ring and journal.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} first removes the subscriber from the channel's routes, then sets the ring's
+ * closed flag by CAS. Offers racing with it either won the CAS (their event is in the ring and
+ * is drained) or see the flag and count {@link DropReason#CLOSED}; none is stranded.
+ *
+ * @param <T> the event type
+ */
+final class RingSubscriber<T> implements Subscription<T>, Runnable {
+    static final RingSubscriber<?>[] NONE = new RingSubscriber<?>[0];
+    private static final System.Logger LOG = System.getLogger(EventChannel.class.getName());
+
+    private static final int OPEN = 0;
+    private static final int CLOSING = 1;
+    private static final int CLOSED = 2;
+
+    private static final VarHandle PARKED;
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            PARKED = l.findVarHandle(RingSubscriber.class, "parkedConsumer", Thread.class);
+            STATE = l.findVarHandle(RingSubscriber.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Read by producers per event: kept in final fields of this object. */
+    final Predicate<? super T> filter;
+    private final EventRing<T> ring;
+    private final BackpressurePolicy policy;
+    private final WaitStrategy waitStrategy;
+    /** True if producers must wake a parked consumer ({@link WaitStrategy#BLOCKING} with a handler thread). */
+    private final boolean signalConsumer;
+    private final long blockTimeoutNanos;
+
+    private final SubscriberConfig<T> config;
+    private final ConcurrentEventChannel<T> channel;
+    private final SubscriberCounters counters;
+    private final SpillJournal journal;
+    private final ReentrantLock spillLock;
+    private final EventSerializer<T> serializer;
+    private final BiConsumer<? super T, Throwable> errorHandler;
+
+    /** The consumer thread while it is parked (BLOCKING), else null. CAS-cleared by the producer that unparks it. */
+    private volatile Thread parkedConsumer;
+    private volatile int state = OPEN;
+    private volatile boolean stopRequested;
+    /** Consumer-only: the journal is open for reading (false after close in poll mode). */
+    private volatile boolean journalReadable;
+    private Thread thread;
+
+    /** Poll-mode {@link #poll()} capture slot and handler (allocated once). */
+    private T captured;
+    private final EventHandler<T> capture = (event, sequence, endOfBatch) -> captured = event;
+
+    RingSubscriber(ConcurrentEventChannel<T> channel, SubscriberConfig<T> config) {
+        this.channel = channel;
+        this.config = config;
+        this.filter = config.filter;
+        this.policy = config.policy;
+        this.waitStrategy = config.waitStrategy;
+        this.blockTimeoutNanos = config.blockTimeoutNanos;
+        this.signalConsumer = config.handler != null && config.waitStrategy == WaitStrategy.BLOCKING;
+        this.serializer = config.serializer;
+        this.errorHandler = config.errorHandler != null ? config.errorHandler : this::logError;
+        if (policy == BackpressurePolicy.SPILL) {
+            this.journal = SpillJournal.open(config.spillDirectory, config.spillSync);
+            this.spillLock = new ReentrantLock();
+            this.journalReadable = true;
+            long recovered = journal.recoveredRecords();
+            this.ring = new MpscEventRing<>(config.capacity, recovered > 0); // recovered records go first
+            this.counters = new SubscriberCounters(ring, recovered);
+            for (CorruptInputException problem : journal.openProblems()) {
+                errorHandler.accept(null, problem);
+            }
+        } else {
+            this.journal = null;
+            this.spillLock = null;
+            this.ring = policy == BackpressurePolicy.DROP_OLDEST ? new MpmcEventRing<>(config.capacity) : new MpscEventRing<>(config.capacity, false);
+            this.counters = new SubscriberCounters(ring, 0);
+        }
+    }
+
+    /** Starts the subscriber thread (handler mode). Called once by the channel. */
+    void start(Thread t) {
+        this.thread = t;
+        t.start();
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Producer side
+    // ---------------------------------------------------------------------------------------
+
+    /**
+     * Offers an event (producer threads). The common case is one CAS and a release store.
+     *
+     * @param mayWait false for {@code tryPublish}: a full BLOCK ring drops instead of waiting
+     * @return true if the event was accepted (ring or journal)
+     */
+    boolean offer(T event, boolean mayWait) {
+        int r = ring.offer(event);
+        if (r == EventRing.OK) {
+            if (signalConsumer) {
+                signal();
+            }
+            return true;
+        }
+        return offerSlow(event, r, mayWait);
+    }
+
+    private boolean offerSlow(T event, int result, boolean mayWait) {
+        if (result == EventRing.CLOSED) {
+            counters.drop(DropReason.CLOSED);
+            return false;
+        }
+        switch (policy) {
+            case BLOCK:
+                return mayWait ? offerWaiting(event) : dropped(DropReason.WOULD_BLOCK);
+            case DROP_NEWEST:
+                return dropped(DropReason.RING_FULL);
+            case DROP_OLDEST:
+                return offerEvicting(event);
+            case SPILL:
+                return spill(event);
+            default:
+                throw new AssertionError(policy);
+        }
+    }
+
+    private boolean dropped(DropReason reason) {
+        counters.drop(reason);
+        return false;
+    }
+
+    /** BLOCK: wait for room by the wait strategy, up to the block timeout. */
+    private boolean offerWaiting(T event) {
+        final long start = System.nanoTime();
+        int idle = 0;
+        while (true) {
+            idle = Idling.producerIdle(waitStrategy, idle);
+            int r = ring.offer(event);
+            if (r == EventRing.OK) {
+                if (signalConsumer) {
+                    signal();
+                }
+                return true;
+            }
+            if (r == EventRing.CLOSED) {
+                return dropped(DropReason.CLOSED);
+            }
+            if ((idle & 15) == 0 && System.nanoTime() - start >= blockTimeoutNanos) {
+                return dropped(DropReason.BLOCK_TIMEOUT);
+            }
+        }
+    }
+
+    /** DROP_OLDEST: evict the oldest element ourselves and retry; never waits for the consumer. */
+    private boolean offerEvicting(T event) {
+        MpmcEventRing<T> r = (MpmcEventRing<T>) ring;
+        while (true) {
+            if (r.poll() != null) {
+                counters.drop(DropReason.EVICTED);
+            }
+            int result = r.offer(event);
+            if (result == EventRing.OK) {
+                if (signalConsumer) {
+                    signal();
+                }
+                return true;
+            }
+            if (result == EventRing.CLOSED) {
+                return dropped(DropReason.CLOSED);
+            }
+        }
+    }
+
+    /** SPILL: append to the journal under the spill lock (the slow path only). */
+    private boolean spill(T event) {
+        spillLock.lock();
+        try {
+            if (!ring.setSpilling()) {
+                return dropped(DropReason.CLOSED);
+            }
+            try {
+                journal.append(serializer.toBytes(event));
+            } catch (IOException | RuntimeException e) {
+                counters.drop(DropReason.SPILL_FAILED);
+                errorHandler.accept(event, e);
+                return false;
+            }
+            counters.incrementSpilled();
+        } finally {
+            spillLock.unlock();
+        }
+        if (signalConsumer) {
+            signal();
+        }
+        return true;
+    }
+
+    /**
+     * Wakes the consumer if it parked. Dekker pairing with {@link #parkConsumer()}: the producer
+     * made its event visible with a volatile write (ring CAS, or journal end) and then reads
+     * {@code parkedConsumer}; the consumer writes {@code parkedConsumer} and then reads the ring
+     * and journal. Sequential consistency of volatile accesses means at least one side sees the
+     * other, so a wake-up is never lost.
+     */
+    private void signal() {
+        Thread t = parkedConsumer;
+        if (t != null && PARKED.compareAndSet(this, t, null)) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Consumer side
+    // ---------------------------------------------------------------------------------------
+
+    /** Calls the handler for one event; a throwing handler is reported, the event counts as delivered. */
+    void deliver(EventHandler<? super T> handler, T event, boolean endOfBatch) {
+        long sequence = counters.incrementDelivered();
+        try {
+            handler.onEvent(event, sequence, endOfBatch);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            counters.incrementHandlerErrors();
+            errorHandler.accept(event, e);
+        }
+    }
+
+    /** Delivers one batch: ring first, then (if the ring is drained up to the spill point) the journal. */
+    private int deliverOnce(EventHandler<? super T> handler, int max) {
+        long size = ring.size();
+        if (size > 0) {
+            counters.observeBacklog(size + counters.journalBacklog());
+            return ring.drain(this, handler, max);
+        }
+        if (journal != null && journalReadable && ring.drainedAndSpilling()) {
+            return replay(handler, max);
+        }
+        return 0;
+    }
+
+    /** Replays up to {@code max} journal records, acknowledges them, and leaves spill mode when the journal is empty. */
+    private int replay(EventHandler<? super T> handler, int max) {
+        counters.observeBacklog(counters.journalBacklog());
+        int n = 0;
+        T current = nextFromJournal();
+        while (current != null) {
+            T next = n + 1 < max ? nextFromJournal() : null; // look ahead to flag the end of the batch
+            counters.incrementReplayed();
+            deliver(handler, current, next == null);
+            n++;
+            current = next;
+        }
+        try {
+            journal.acknowledge(); // after the handler returned: at-least-once, never skip
+        } catch (IOException e) {
+            errorHandler.accept(null, e);
+        }
+        if (!journal.hasUnread()) {
+            spillLock.lock();
+            try {
+                if (!journal.hasUnread()) { // no producer appended since: leave spill mode
+                    journal.reset();
+                    ring.clearSpilling();
+                }
+            } catch (IOException e) {
+                errorHandler.accept(null, e); // stay in spill mode; appends continue after the old records
+            } finally {
+                spillLock.unlock();
+            }
+        }
+        return n;
+    }
+
+    /** Next decodable journal record, or null; undecodable ones are reported and counted. */
+    private T nextFromJournal() {
+        while (true) {
+            byte[] bytes;
+            try {
+                bytes = journal.next();
+            } catch (CorruptInputException e) {
+                // The reader skipped to the end of what was written: everything unread is lost.
+                spillLock.lock();
+                try {
+                    long lost = counters.journalBacklog();
+                    for (long i = 0; i < lost; i++) {
+                        counters.journalRecordLost();
+                    }
+                } finally {
+                    spillLock.unlock();
+                }
+                errorHandler.accept(null, e);
+                return null;
+            } catch (IOException e) {
+                errorHandler.accept(null, e);
+                return null;
+            }
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                T event = serializer.fromBytes(bytes);
+                if (event != null) {
+                    return event;
+                }
+                throw new IllegalArgumentException("serializer returned null");
+            } catch (RuntimeException e) {
+                counters.journalRecordLost();
+                errorHandler.accept(null, new CorruptInputException("Subscriber '" + config.name
+                        + "': a spill journal record could not be decoded (" + e + "); skipped it", -1, e));
+            }
+        }
+    }
+
+    /** The subscriber thread's loop (handler mode). */
+    @Override
+    public void run() {
+        final EventHandler<? super T> handler = config.handler;
+        final int max = config.maxBatch;
+        int idle = 0;
+        try {
+            while (!stopRequested) {
+                if (deliverOnce(handler, max) > 0) {
+                    idle = 0;
+                } else if (waitStrategy == WaitStrategy.BLOCKING && Idling.shouldPark(idle)) {
+                    parkConsumer();
+                } else {
+                    idle = Idling.consumerIdle(waitStrategy, idle);
+                }
+            }
+            finalDrain(handler, max);
+        } catch (Throwable t) {
+            errorHandler.accept(null, t);
+            throw t;
+        } finally {
+            closeJournal();
+            state = CLOSED;
+        }
+    }
+
+    /** Parks until a producer signals (or a 100 ms safety net, or close). */
+    private void parkConsumer() {
+        Thread me = Thread.currentThread();
+        PARKED.setVolatile(this, me);
+        if (!hasWork() && !stopRequested) { // re-check after publishing ourselves: see signal()
+            LockSupport.parkNanos(this, 100_000_000L);
+        }
+        PARKED.setVolatile(this, null);
+    }
+
+    private boolean hasWork() {
+        return ring.size() > 0 || (journal != null && journal.hasUnread());
+    }
+
+    /** On close: deliver, keep (SPILL journal) or discard what is pending, per policy and option. */
+    private void finalDrain(EventHandler<? super T> handler, int max) {
+        if (policy == BackpressurePolicy.BLOCK || config.drainOnClose) {
+            while (deliverOnce(handler, max) > 0) {
+                // the ring is closed, so this ends
+            }
+        } else if (policy == BackpressurePolicy.SPILL) {
+            while (ring.size() > 0) { // the ring part is in memory only: deliver it; the journal stays for next time
+                ring.drain(this, handler, max);
+            }
+        } else {
+            counters.drop(DropReason.CLOSED, ring.discard());
+        }
+    }
+
+    private void closeJournal() {
+        if (journal != null && journalReadable) {
+            journalReadable = false;
+            try {
+                journal.close();
+            } catch (IOException e) {
+                errorHandler.accept(null, e);
+            }
+        }
+    }
+
+    private void logError(T event, Throwable error) {
+        LOG.log(System.Logger.Level.WARNING, "winlog channel '" + channel.name() + "', subscriber '" + config.name + "'"
+                + (event != null ? ", event " + event : "") + ": " + error, error);
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Subscription
+    // ---------------------------------------------------------------------------------------
+
+    @Override
+    public String name() {
+        return config.name;
+    }
+
+    @Override
+    public SubscriberConfig<T> config() {
+        return config;
+    }
+
+    @Override
+    public SubscriberStats stats() {
+        return counters;
+    }
+
+    @Override
+    public int poll(EventHandler<? super T> handler, int maxEvents) {
+        if (thread != null) {
+            throw new IllegalStateException("Subscriber '" + config.name + "' has a handler thread; poll only subscriptions built without a handler");
+        }
+        if (maxEvents < 1) {
+            return 0;
+        }
+        if (state != OPEN && policy != BackpressurePolicy.BLOCK && policy != BackpressurePolicy.SPILL && !config.drainOnClose) {
+            counters.drop(DropReason.CLOSED, ring.discard());
+            return 0;
+        }
+        return deliverOnce(handler, maxEvents);
+    }
+
+    @Override
+    public T poll() {
+        captured = null;
+        poll(capture, 1);
+        T e = captured;
+        captured = null;
+        return e;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return state == OPEN;
+    }
+
+    @Override
+    public void close() {
+        if (!STATE.compareAndSet(this, OPEN, CLOSING)) {
+            awaitThread();
+            return;
+        }
+        channel.unsubscribe(this);
+        if (spillLock != null) {
+            spillLock.lock(); // no spill in progress while we close the ring
+            try {
+                ring.close();
+            } finally {
+                spillLock.unlock();
+            }
+        } else {
+            ring.close();
+        }
+        if (thread != null) {
+            stopRequested = true;
+            LockSupport.unpark(thread);
+            awaitThread();
+        } else {
+            // Poll mode: pending ring events stay pollable; the journal keeps the rest for next time.
+            closeJournal();
+            state = CLOSED;
+        }
+    }
+
+    private void awaitThread() {
+        Thread t = thread;
+        if (t == null || t == Thread.currentThread()) {
+            return; // closed from the handler itself: the loop finishes after the handler returns
+        }
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[" + config.name + ", " + policy + ", " + counters + "]";
+    }
+}

@@ -1,0 +1,392 @@
+package io.winlog.api.channel;
+
+import io.winlog.api.CorruptInputException;
+import io.winlog.api.WinlogException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The append-only on-disk journal behind {@link BackpressurePolicy#SPILL}: one per subscriber
+ * directory, holding the events that overflowed its ring, in order, plus a durable read position
+ * (the acknowledgement).
+ *
+ * <h2>Files</h2>
+ * <pre>
+ * journal.wlj  header: int magic 'WLJ1', int version 1, long generation        (16 bytes, little-endian)
+ *              records: int length, int CRC-32C of payload, payload             (appended)
+ * journal.ack  two 32-byte slots, written alternately:
+ *              long counter, long generation, long offset, int CRC-32C of the 24 bytes before, int 0
+ * </pre>
+ * The valid ack slot with the highest counter wins, so a torn ack write falls back to the previous
+ * acknowledgement (a possible redelivery, never a loss). The ack applies only to the journal with
+ * the same generation; when the journal is fully read it is truncated and its generation bumped,
+ * so a crash between truncation and the new ack can never skip records. A torn record at the end
+ * (process killed mid-append) fails its length or CRC check and is cut off on open: that event's
+ * publish never returned.
+ *
+ * <h2>Durability</h2>
+ * Every append and acknowledgement is a positional {@code write} straight to the file (no
+ * user-space buffering), so it survives a process kill as soon as the call returns; with
+ * {@code sync} it is also {@code fsync}ed and survives power loss.
+ *
+ * <h2>Threads</h2>
+ * {@link #append} and {@link #reset} run under the subscriber's spill lock; {@link #next},
+ * {@link #acknowledge} run on the consumer. Appends publish the new end with a volatile store
+ * ({@code committedEnd}) after the bytes are written, and the consumer never reads past it.
+ */
+final class SpillJournal implements Closeable {
+    static final String JOURNAL_FILE = "journal.wlj";
+    static final String ACK_FILE = "journal.ack";
+    static final int MAGIC = 0x314A4C57; // "WLJ1" little-endian
+    static final int VERSION = 1;
+    static final int HEADER = 16;
+    static final int RECORD_HEADER = 8;
+    /** Largest record accepted; a larger length field is corruption. */
+    static final int MAX_RECORD = 64 << 20;
+    private static final int ACK_SLOT = 32;
+
+    private final Path directory;
+    private final boolean sync;
+    private final FileChannel data;
+    private final FileChannel ackChannel;
+    private final FileLock lock;
+    private final List<CorruptInputException> openProblems = new ArrayList<>();
+    private final long recoveredRecords;
+
+    private long generation;
+    private long ackCounter;
+    /** Next append position; spill lock holder only. */
+    private long appendPosition;
+    /** End of the fully written records: volatile store after each append, read by the consumer. */
+    private volatile long committedEnd;
+    /** Next record to read; consumer only. */
+    private long readPosition;
+    private long lastAcknowledged;
+    private ByteBuffer writeBuffer = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer ackBuffer = ByteBuffer.allocate(ACK_SLOT).order(ByteOrder.LITTLE_ENDIAN);
+    /** One checksum state per role: appends (lock holder), acks (consumer), reads (consumer and open). */
+    private final CRC32C appendCrc = new CRC32C();
+    private final CRC32C ackCrc = new CRC32C();
+    private final CRC32C readCrc = new CRC32C();
+
+    private SpillJournal(Path directory, boolean sync) throws IOException {
+        this.directory = directory;
+        this.sync = sync;
+        Files.createDirectories(directory);
+        this.ackChannel = FileChannel.open(directory.resolve(ACK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = ackChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            ackChannel.close();
+            throw new WinlogException("The spill journal in " + directory + " is in use by another subscriber or process;"
+                    + " give each SPILL subscriber its own directory");
+        }
+        this.lock = l;
+        this.data = FileChannel.open(directory.resolve(JOURNAL_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.recoveredRecords = recover();
+    }
+
+    /**
+     * Opens (or creates) the journal in {@code directory}, validates it, cuts off a torn tail and
+     * positions the reader after the last acknowledgement.
+     *
+     * @throws WinlogException if the directory is locked by another subscriber or cannot be used
+     */
+    static SpillJournal open(Path directory, boolean sync) {
+        try {
+            return new SpillJournal(directory, sync);
+        } catch (IOException e) {
+            throw new WinlogException("Cannot open the spill journal in " + directory + ": " + e
+                    + "; check that the directory is writable and on a local disk", e);
+        }
+    }
+
+    /** Problems found while opening (torn tail, bad header, bad ack), each with its offset. */
+    List<CorruptInputException> openProblems() {
+        return openProblems;
+    }
+
+    /** Records after the acknowledgement when the journal was opened. */
+    long recoveredRecords() {
+        return recoveredRecords;
+    }
+
+    private long recover() throws IOException {
+        long size = data.size();
+        long ackGeneration = -1;
+        long ackOffset = HEADER;
+        // Ack: pick the valid slot with the highest counter.
+        long best = -1;
+        for (int slot = 0; slot < 2; slot++) {
+            ackBuffer.clear();
+            if (readFully(ackChannel, ackBuffer, (long) slot * ACK_SLOT) < ACK_SLOT) {
+                continue;
+            }
+            ackBuffer.flip();
+            long counter = ackBuffer.getLong(0);
+            ackCrc.reset();
+            ackCrc.update(ackBuffer.array(), 0, 24);
+            if ((int) ackCrc.getValue() != ackBuffer.getInt(24)) {
+                if (counter != 0 || ackBuffer.getLong(8) != 0) {
+                    openProblems.add(new CorruptInputException("Spill journal acknowledgement slot " + slot + " in "
+                            + directory.resolve(ACK_FILE) + " has a bad checksum (torn write?); using the other slot", (long) slot * ACK_SLOT));
+                }
+                continue;
+            }
+            if (counter > best) {
+                best = counter;
+                ackGeneration = ackBuffer.getLong(8);
+                ackOffset = ackBuffer.getLong(16);
+            }
+        }
+        ackCounter = Math.max(best, 0);
+
+        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        boolean headerOk = size >= HEADER && readFully(data, header, 0) == HEADER
+                && header.getInt(0) == MAGIC && header.getInt(4) == VERSION;
+        if (!headerOk) {
+            if (size > 0) {
+                openProblems.add(new CorruptInputException("Spill journal " + directory.resolve(JOURNAL_FILE)
+                        + " has no valid header (size " + size + "); starting a new journal", 0));
+            }
+            // New or unusable journal: a generation the ack cannot match.
+            startGeneration(Math.max(ackGeneration, 0) + 1);
+            return 0;
+        }
+        generation = header.getLong(8);
+        long start = ackGeneration == generation ? ackOffset : HEADER;
+        if (start < HEADER || start > size) {
+            if (start > size) { // truncated after being read; nothing unread
+                start = size;
+            } else {
+                start = HEADER;
+            }
+        }
+        // Validate every unread record; cut off at the first bad one.
+        long pos = start;
+        long count = 0;
+        while (pos < size) {
+            int length = readRecord(pos, size, null);
+            if (length < 0) {
+                openProblems.add(new CorruptInputException("Spill journal " + directory.resolve(JOURNAL_FILE)
+                        + " has a torn or corrupt record (process killed mid-write?); discarding " + (size - pos) + " bytes from here", pos));
+                data.truncate(pos);
+                break;
+            }
+            pos += RECORD_HEADER + length;
+            count++;
+        }
+        appendPosition = pos;
+        committedEnd = pos;
+        readPosition = start;
+        lastAcknowledged = start;
+        return count;
+    }
+
+    /**
+     * Reads and checks the record at {@code pos}. Returns its payload length, or -1 if the record
+     * is torn or corrupt; copies the payload into {@code out} when given.
+     */
+    private int readRecord(long pos, long end, byte[][] out) throws IOException {
+        if (end - pos < RECORD_HEADER) {
+            return -1;
+        }
+        recordHeader.clear();
+        if (readFully(data, recordHeader, pos) < RECORD_HEADER) {
+            return -1;
+        }
+        int length = recordHeader.getInt(0);
+        int checksum = recordHeader.getInt(4);
+        if (length < 0 || length > MAX_RECORD || length > end - pos - RECORD_HEADER) {
+            return -1;
+        }
+        byte[] payload = new byte[length];
+        if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) < length) {
+            return -1;
+        }
+        readCrc.reset();
+        readCrc.update(payload, 0, length);
+        if ((int) readCrc.getValue() != checksum) {
+            return -1;
+        }
+        if (out != null) {
+            out[0] = payload;
+        }
+        return length;
+    }
+
+    private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position + total);
+            if (n < 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long p = position;
+        while (buffer.hasRemaining()) {
+            p += channel.write(buffer, p);
+        }
+    }
+
+    /** Truncates the journal and starts a new generation (lock holder, with nothing unread). */
+    private void startGeneration(long newGeneration) throws IOException {
+        data.truncate(0);
+        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(MAGIC).putInt(VERSION).putLong(newGeneration).flip();
+        writeFully(data, header, 0);
+        if (sync) {
+            data.force(true);
+        }
+        generation = newGeneration;
+        appendPosition = HEADER;
+        committedEnd = HEADER;
+        readPosition = HEADER;
+        writeAck(HEADER);
+    }
+
+    /** Appends one record. Spill lock holder only. Returns when the bytes are in the OS (and on disk with sync). */
+    void append(byte[] payload) throws IOException {
+        if (payload.length > MAX_RECORD) {
+            throw new IOException("Event serialized to " + payload.length + " bytes; the spill journal limit is " + MAX_RECORD);
+        }
+        int total = RECORD_HEADER + payload.length;
+        if (writeBuffer.capacity() < total) {
+            writeBuffer = ByteBuffer.allocate(Math.max(total, writeBuffer.capacity() * 2)).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        appendCrc.reset();
+        appendCrc.update(payload, 0, payload.length);
+        ByteBuffer b = writeBuffer;
+        b.clear();
+        b.putInt(payload.length).putInt((int) appendCrc.getValue()).put(payload).flip();
+        long pos = appendPosition;
+        try {
+            writeFully(data, b, pos); // one write: a kill leaves either the record or a torn tail cut on open
+            if (sync) {
+                data.force(false);
+            }
+        } catch (IOException e) {
+            data.truncate(pos); // best effort: do not leave half a record before the next append
+            throw e;
+        }
+        appendPosition = pos + total;
+        committedEnd = appendPosition; // volatile store: publishes the record to the consumer
+    }
+
+    /**
+     * Reads the next unread record (consumer only).
+     *
+     * @return the payload, or null if everything written so far was read
+     * @throws CorruptInputException if the record fails its checks; the reader then skips to the
+     *                               end of what was written (records cannot be resynchronised)
+     */
+    byte[] next() throws IOException {
+        long end = committedEnd; // volatile load: the bytes before it are written
+        long pos = readPosition;
+        if (pos >= end) {
+            return null;
+        }
+        ByteBuffer h = recordHeader;
+        h.clear();
+        int length = -1;
+        byte[] payload = null;
+        if (end - pos >= RECORD_HEADER && readFully(data, h, pos) == RECORD_HEADER) {
+            length = h.getInt(0);
+            if (length >= 0 && length <= end - pos - RECORD_HEADER) {
+                payload = new byte[length];
+                if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) == length) {
+                    readCrc.reset();
+                    readCrc.update(payload, 0, length);
+                    if ((int) readCrc.getValue() != h.getInt(4)) {
+                        payload = null;
+                    }
+                } else {
+                    payload = null;
+                }
+            }
+        }
+        if (payload == null) {
+            readPosition = end;
+            throw new CorruptInputException("Spill journal " + directory.resolve(JOURNAL_FILE)
+                    + " has a corrupt record (was the file modified?); skipping the rest of it", pos);
+        }
+        readPosition = pos + RECORD_HEADER + length;
+        return payload;
+    }
+
+    /** True if records were written that the consumer has not read. */
+    boolean hasUnread() {
+        return readPosition < committedEnd;
+    }
+
+    /** Persists the read position: records before it are never delivered again. Consumer only. */
+    void acknowledge() throws IOException {
+        if (readPosition != lastAcknowledged) {
+            writeAck(readPosition);
+        }
+    }
+
+    private void writeAck(long offset) throws IOException {
+        long counter = ++ackCounter;
+        ByteBuffer b = ackBuffer;
+        b.clear();
+        b.putLong(counter).putLong(generation).putLong(offset);
+        ackCrc.reset();
+        ackCrc.update(b.array(), 0, 24);
+        b.putInt((int) ackCrc.getValue()).putInt(0).flip();
+        writeFully(ackChannel, b, (counter & 1) * ACK_SLOT);
+        if (sync) {
+            ackChannel.force(false);
+        }
+        lastAcknowledged = offset;
+    }
+
+    /**
+     * Empties the journal once everything was read and acknowledged (spill lock holder, on the
+     * consumer thread). Truncates first and bumps the generation, so a stale ack cannot apply.
+     */
+    void reset() throws IOException {
+        acknowledge();
+        startGeneration(generation + 1);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            acknowledge();
+        } finally {
+            try {
+                lock.release();
+            } finally {
+                try {
+                    data.close();
+                } finally {
+                    ackChannel.close();
+                }
+            }
+        }
+    }
+}
