@@ -1,0 +1,264 @@
+package io.winlog.evtx;
+
+import io.winlog.api.CorruptInputException;
+import io.winlog.api.EventReader;
+import io.winlog.api.WinlogException;
+import io.winlog.api.event.EventRecord;
+import io.winlog.evtx.chunk.EvtxChunkHeader;
+import io.winlog.evtx.chunk.EvtxFileHeader;
+import io.winlog.evtx.engine.ChunkDecoder;
+import io.winlog.evtx.engine.DecodedChunk;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads an .evtx file in pure Java, on any OS.
+ *
+ * <pre>{@code
+ * try (EvtxReader r = EvtxReader.open(Path.of("Security.evtx"))) {
+ *     for (EventRecord e : r) {
+ *         System.out.println(e.eventId() + " " + e.timeCreated());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Streaming: one 64 KiB chunk is read and decoded at a time (a few per thread in parallel
+ * mode), so memory does not grow with the file. Chunks are read in file order; every 64 KiB block
+ * after the file header is examined, also those beyond the header's chunk count (a crash can
+ * leave them unlisted). Damage is skipped and reported through
+ * {@link EvtxReadOptions#diagnostics} unless {@link EvtxReadOptions#strict} is set.
+ *
+ * <p>Not thread-safe (like every {@link EventReader}); parallel mode uses its own workers
+ * internally and still returns records in file order.
+ */
+public final class EvtxReader implements EventReader {
+    private final Path path;
+    private final FileChannel channel;
+    private final EvtxReadOptions options;
+    private final EvtxFileHeader header;
+    private final long fileSize;
+    private final int chunksOnDisk;
+    private final ChunkDecoder decoder;
+    private final List<ChunkHealth> health = new ArrayList<>();
+    private final ExecutorService pool;
+    private final ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
+    private final byte[] chunkBuffer = new byte[EvtxChunkHeader.CHUNK_SIZE];
+    private int nextChunk;
+    private Iterator<EvtxRecord> current = Collections.emptyIterator();
+    private boolean closed;
+
+    private EvtxReader(Path path, FileChannel channel, EvtxReadOptions options, EvtxFileHeader header, long fileSize) {
+        this.path = path;
+        this.channel = channel;
+        this.options = options;
+        this.header = header;
+        this.fileSize = fileSize;
+        long blocks = Math.max(0, (fileSize - EvtxFileHeader.SIZE + EvtxChunkHeader.CHUNK_SIZE - 1) / EvtxChunkHeader.CHUNK_SIZE);
+        this.chunksOnDisk = (int) Math.min(blocks, Integer.MAX_VALUE);
+        this.decoder = new ChunkDecoder(options.strict(), options.recover());
+        this.pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "evtx-decoder");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /** Opens a file with {@link EvtxReadOptions#defaults()}. */
+    public static EvtxReader open(Path path) {
+        return open(path, EvtxReadOptions.defaults());
+    }
+
+    /**
+     * Opens a file and reads its header.
+     *
+     * @throws CorruptInputException when the file is not an .evtx file (no {@code ElfFile} magic)
+     * @throws WinlogException       when the file cannot be opened
+     */
+    public static EvtxReader open(Path path, EvtxReadOptions options) {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new WinlogException("cannot open " + path + ": no such file", e);
+        } catch (IOException e) {
+            throw new WinlogException("cannot open " + path + ": " + e.getMessage() + " (check the path and permissions)", e);
+        }
+        try {
+            long size = ch.size();
+            byte[] h = new byte[EvtxFileHeader.SIZE];
+            int n = readFully(ch, h, 0);
+            EvtxFileHeader header;
+            try {
+                header = EvtxFileHeader.parse(h, n);
+            } catch (CorruptInputException e) {
+                throw new CorruptInputException(path + " is not an .evtx file (no 'ElfFile' header magic)", 0);
+            }
+            EvtxReader r = new EvtxReader(path, ch, options, header, size);
+            r.checkHeader();
+            return r;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new WinlogException("cannot read " + path + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private void checkHeader() {
+        if (!header.checksumValid()) {
+            report(new Diagnostic(Diagnostic.Severity.INFO, 124, -1, "file header CRC32 mismatch (the header may be"
+                    + " stale after a crash); chunks are read anyway"));
+        }
+        if (header.isDirty()) {
+            report(new Diagnostic(Diagnostic.Severity.INFO, 120, -1, "file header dirty flag set: the log was not closed"
+                    + " cleanly; chunks beyond the header's count are read too"));
+        }
+        if (fileSize < EvtxFileHeader.SIZE + (long) header.chunkCount() * EvtxChunkHeader.CHUNK_SIZE) {
+            report(new Diagnostic(Diagnostic.Severity.ERROR, fileSize, -1, "file is truncated: the header lists "
+                    + header.chunkCount() + " chunks but only " + fileSize + " bytes are present"));
+        }
+    }
+
+    private void report(Diagnostic d) {
+        if (options.strict() && d.severity() == Diagnostic.Severity.ERROR) {
+            throw new CorruptInputException(path + ": " + d.message(), d.fileOffset());
+        }
+        options.diagnostics().accept(d);
+    }
+
+    /** The file header. */
+    public EvtxFileHeader header() {
+        return header;
+    }
+
+    /** How many 64 KiB chunk slots the file has on disk (the last may be partial). */
+    public int chunksOnDisk() {
+        return chunksOnDisk;
+    }
+
+    /** Health of every chunk decoded so far, in file order (all chunks once the reader is exhausted). */
+    public List<ChunkHealth> chunkHealth() {
+        return Collections.unmodifiableList(health);
+    }
+
+    /**
+     * The next record with its header facts, or null at the end.
+     *
+     * @throws CorruptInputException in strict mode, at the first damage
+     */
+    public EvtxRecord nextRecord() {
+        while (!current.hasNext()) {
+            DecodedChunk c = nextChunk();
+            if (c == null) {
+                return null;
+            }
+            current = c.records().iterator();
+        }
+        return current.next();
+    }
+
+    @Override
+    public EventRecord next() {
+        EvtxRecord r = nextRecord();
+        return r == null ? null : r.event();
+    }
+
+    private DecodedChunk nextChunk() {
+        if (closed) {
+            return null;
+        }
+        DecodedChunk d;
+        if (pool == null) {
+            if (nextChunk >= chunksOnDisk) {
+                return null;
+            }
+            d = decodeChunk(nextChunk++, chunkBuffer);
+        } else {
+            while (inFlight.size() < options.threads() * 2 && nextChunk < chunksOnDisk) {
+                int idx = nextChunk++;
+                inFlight.add(pool.submit(() -> decodeChunk(idx, new byte[EvtxChunkHeader.CHUNK_SIZE])));
+            }
+            Future<DecodedChunk> f = inFlight.poll();
+            if (f == null) {
+                return null;
+            }
+            try {
+                d = f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WinlogException("interrupted while decoding " + path, e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new WinlogException("decoding " + path + " failed: " + c, c);
+            }
+        }
+        health.add(d.health());
+        for (Diagnostic diag : d.diagnostics()) {
+            options.diagnostics().accept(diag);
+        }
+        return d;
+    }
+
+    private DecodedChunk decodeChunk(int index, byte[] buf) {
+        long off = EvtxFileHeader.SIZE + (long) index * EvtxChunkHeader.CHUNK_SIZE;
+        int n;
+        try {
+            n = readFully(channel, buf, off);
+        } catch (IOException e) {
+            throw new WinlogException("cannot read chunk " + index + " of " + path + ": " + e.getMessage(), e);
+        }
+        return decoder.decode(buf, n, off, index, index >= header.chunkCount());
+    }
+
+    private static int readFully(FileChannel ch, byte[] buf, long pos) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        while (bb.hasRemaining()) {
+            int r = ch.read(bb, pos + bb.position());
+            if (r < 0) {
+                break;
+            }
+        }
+        return bb.position();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pool != null) {
+            for (Future<DecodedChunk> f : inFlight) {
+                f.cancel(true);
+            }
+            inFlight.clear();
+            pool.shutdownNow();
+        }
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing to do: the file was only read
+        }
+    }
+}

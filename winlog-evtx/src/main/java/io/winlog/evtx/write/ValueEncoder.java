@@ -1,0 +1,194 @@
+package io.winlog.evtx.write;
+
+import io.winlog.api.EventRejectedException;
+import io.winlog.api.event.EventValue;
+import io.winlog.api.event.FileTime;
+import io.winlog.api.event.Guids;
+import io.winlog.api.event.Sid;
+import io.winlog.api.event.SystemTime;
+import io.winlog.api.event.ValueType;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.List;
+
+/**
+ * Writes typed {@link EventValue}s as BinXml substitution values, in the binary form Windows
+ * uses for each value type: little-endian integers of the type's width, IEEE floats, BOOL as 32
+ * bits, Windows GUID layout, FILETIME ticks, SYSTEMTIME as eight 16-bit fields, SIDs in their
+ * binary form, WString as UTF-16LE, ANSI String in code page 1252, and arrays as the elements
+ * back to back (strings NUL-terminated).
+ *
+ * <p>Types that cannot be stored in a file are refused with a message: EvtHandle and EvtXml
+ * (wevtapi-only), Binary[] (no element boundaries in the format).
+ */
+final class ValueEncoder {
+    /** Substitution sizes are 16-bit. */
+    static final int MAX_VALUE_BYTES = 0xFFFF;
+
+    private static final Charset ANSI = Charset.forName("windows-1252");
+
+    private final TextEncoder text;
+    private final CharsetEncoder ansi = ANSI.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)
+            .replaceWith(new byte[] {'?'});
+
+    ValueEncoder(TextEncoder text) {
+        this.text = text;
+    }
+
+    /** Checks what can be checked before encoding: storable type and the 16-bit size limit. */
+    static void check(EventValue v, String what) {
+        ValueType t = v.type();
+        switch (t) {
+            case EVT_HANDLE, EVT_XML -> throw new EventRejectedException(what + " has type " + t.referenceName()
+                    + ", which exists only in the live Event Log API and cannot be stored in an .evtx file;"
+                    + " convert it to a string or integer first");
+            case BINARY_ARRAY -> throw new EventRejectedException(what + " has type Binary[], which .evtx cannot store"
+                    + " (the format has no element boundaries for it); write one Binary item per element");
+            case STRING, ANSI_STRING, BINXML -> {
+                int units = v.asString().length();
+                int bytes = t == ValueType.STRING ? 2 * units : units;
+                if (bytes > MAX_VALUE_BYTES) {
+                    throw tooLong(what, bytes);
+                }
+            }
+            case BINARY -> {
+                if (v.binaryLength() > MAX_VALUE_BYTES) {
+                    throw tooLong(what, v.binaryLength());
+                }
+            }
+            default -> {
+                if (t.isArray()) {
+                    long total = 0;
+                    for (EventValue e : v.elements()) {
+                        total += e.type() == ValueType.STRING ? 2L * e.asString().length() + 2
+                                : e.type() == ValueType.ANSI_STRING ? e.asString().length() + 1 : 0;
+                    }
+                    if (total > MAX_VALUE_BYTES) {
+                        throw tooLong(what, total);
+                    }
+                }
+            }
+        }
+    }
+
+    static EventRejectedException tooLong(String what, long bytes) {
+        return new EventRejectedException(what + " needs " + bytes + " bytes; an .evtx substitution value holds at most "
+                + MAX_VALUE_BYTES + " bytes (32767 UTF-16 characters); shorten or split the value");
+    }
+
+    /** Writes the value's bytes; returns the type code to declare. */
+    int write(ChunkImage c, EventValue v, String what) {
+        ValueType t = v.type();
+        switch (t) {
+            case NULL -> {
+                return 0;
+            }
+            case STRING -> text.write(c, v.asString(), what);
+            case ANSI_STRING -> c.bytes(ansiBytes(v.asString()));
+            case INT8, UINT8 -> c.u8((int) v.asLong());
+            case INT16, UINT16 -> c.u16((int) v.asLong());
+            case INT32, UINT32, HEX_INT32, BOOLEAN -> c.u32((int) v.asLong());
+            case INT64, UINT64, HEX_INT64, SIZE_T -> c.u64(v.asLong());
+            case FLOAT -> c.u32(Float.floatToRawIntBits((float) v.asDouble()));
+            case DOUBLE -> c.u64(Double.doubleToRawLongBits(v.asDouble()));
+            case BINARY -> c.bytes(v.asBytes());
+            case GUID -> guid(c, v.asGuid());
+            case FILETIME -> c.u64(FileTime.toTicks(v.asInstant()));
+            case SYSTEMTIME -> systemTime(c, v.asSystemTime());
+            case SID -> sid(c, v.asSid());
+            case BINXML -> nestedXml(c, v.asString(), what);
+            default -> {
+                if (!t.isArray()) {
+                    check(v, what);
+                    throw new EventRejectedException(what + ": value type " + t + " cannot be written");
+                }
+                List<EventValue> es = v.elements();
+                for (int i = 0; i < es.size(); i++) {
+                    EventValue e = es.get(i);
+                    write(c, e, what);
+                    if (e.type() == ValueType.STRING) {
+                        c.u16(0);
+                    } else if (e.type() == ValueType.ANSI_STRING) {
+                        c.u8(0);
+                    }
+                }
+            }
+        }
+        return t.code();
+    }
+
+    void guid(ChunkImage c, java.util.UUID g) {
+        c.ensure(16);
+        Guids.toBytes(g, c.buf, c.pos);
+        c.pos += 16;
+    }
+
+    void sid(ChunkImage c, Sid s) {
+        c.bytes(s.toBytes());
+    }
+
+    private static void systemTime(ChunkImage c, SystemTime s) {
+        c.u16(s.year());
+        c.u16(s.month());
+        c.u16(s.dayOfWeek());
+        c.u16(s.day());
+        c.u16(s.hour());
+        c.u16(s.minute());
+        c.u16(s.second());
+        c.u16(s.milliseconds());
+    }
+
+    private byte[] ansiBytes(String s) {
+        try {
+            ByteBuffer bb = ansi.reset().encode(CharBuffer.wrap(s));
+            byte[] out = new byte[bb.remaining()];
+            bb.get(out);
+            return out;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalStateException("REPLACE encoder cannot fail", e);
+        }
+    }
+
+    /**
+     * A BinXml-typed value: the XML as a nested fragment (elements with literal text), then a
+     * zero substitution count, which is how python-evtx expects a nested root to end.
+     */
+    private void nestedXml(ChunkImage c, String xml, String what) {
+        XmlFragment f = XmlFragment.parse(xml, what, 0);
+        BinXmlEmitter.fragmentHeader(c);
+        for (TemplateNode n : f.nodes) {
+            TemplateNode lit = literal(n, f.values, what);
+            if (lit instanceof TemplateNode.Element e) {
+                BinXmlEmitter.element(c, e);
+            } else if (lit instanceof TemplateNode.Text t) {
+                BinXmlEmitter.valueText(c, t.text());
+            }
+        }
+        c.u8(BinXmlToken.END_OF_FRAGMENT);
+        c.u32(0);
+    }
+
+    /** The node with every substitution replaced by its (cleaned) literal text. */
+    private TemplateNode literal(TemplateNode n, List<String> values, String what) {
+        if (n instanceof TemplateNode.Subst s) {
+            return new TemplateNode.Text(text.clean(values.get(s.index()), what));
+        }
+        if (n instanceof TemplateNode.Element e) {
+            List<TemplateNode.Attr> attrs = new java.util.ArrayList<>(e.attrs().size());
+            for (TemplateNode.Attr a : e.attrs()) {
+                attrs.add(new TemplateNode.Attr(a.name(), literal(a.value(), values, what)));
+            }
+            List<TemplateNode> kids = new java.util.ArrayList<>(e.children().size());
+            for (TemplateNode k : e.children()) {
+                kids.add(literal(k, values, what));
+            }
+            return new TemplateNode.Element(e.name(), attrs, kids);
+        }
+        return n;
+    }
+}
