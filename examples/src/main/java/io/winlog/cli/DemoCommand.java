@@ -1,6 +1,9 @@
 package io.winlog.cli;
 
+import io.winlog.api.WinlogException;
 import io.winlog.examples.demo.Demo;
+import io.winlog.examples.demo.LiveDemo;
+import io.winlog.jna.EventLogWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,15 +21,28 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Scenario seed (default: ${DEFAULT-VALUE}).", defaultValue = "2026")
     long seed;
 
-    @Option(names = "--live", description = "Windows only: use the real Application/Security logs.")
+    /** Exit code of {@code --live} off Windows. */
+    static final int EXIT_NOT_WINDOWS = 3;
+
+    @Option(names = "--live", description = "Windows only: write test events to the real Application log, tail it "
+            + "with the classic reader, read Security 4625 when allowed, and feed the same subscribers.")
     boolean live;
 
     @Override
     public Integer call() {
         if (live) {
-            System.err.println("winlog demo --live: needs the live subscription (wevtapi EvtSubscribe), which this "
-                    + "build does not have yet; run 'winlog demo' for the file-based demo.");
-            return 2;
+            if (!EventLogWriter.isSupported()) {
+                System.err.println("winlog demo --live needs Windows (this is " + System.getProperty("os.name")
+                        + "): it writes to and reads the real Application log; run 'winlog demo' for the file-based demo.");
+                return EXIT_NOT_WINDOWS;
+            }
+            try {
+                new LiveDemo(System.out).run();
+                return 0;
+            } catch (WinlogException e) {
+                System.err.println("winlog demo --live: " + e.getMessage());
+                return 1;
+            }
         }
         new Demo(out.toAbsolutePath(), seed, System.out).run();
         return 0;

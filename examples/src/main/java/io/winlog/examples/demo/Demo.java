@@ -169,8 +169,14 @@ public final class Demo {
         return e.channel() + "|" + e.timeCreated() + "|" + e.eventId();
     }
 
-    private Map<String, SubscriberStats> publish(List<EventRecord> events, ConsolePrinter printer,
-                                                 FailedLogonAlertRule logons, UninstallFailureMonitor uninstalls) {
+    /**
+     * Publishes {@code events} through an {@link EventChannel} to the three subscribers (the
+     * printer with the errors-and-warnings XPath filter, the alert rule on {@code *.logon.failed},
+     * the monitor on {@code application.install}), drains and returns their statistics. Shared by
+     * the file-based and the live demo.
+     */
+    static Map<String, SubscriberStats> publish(List<EventRecord> events, ConsolePrinter printer,
+                                                FailedLogonAlertRule logons, UninstallFailureMonitor uninstalls) {
         EventFilter errorsAndWarnings = EventFilter.compile(PRINTER_QUERY);
         Map<String, SubscriberStats> stats = new LinkedHashMap<>();
         try (EventChannel<EventRecord> channel = EventChannel.<EventRecord>builder().name("demo").build()) {
@@ -180,7 +186,7 @@ public final class Demo {
                     channel.subscribe(SubscriberConfig.<EventRecord>builder("printer").topics("#")
                             .filter(errorsAndWarnings::matches).policy(BackpressurePolicy.BLOCK)
                             .drainOnClose(true).handler(printer).build()),
-                    channel.subscribe(SubscriberConfig.<EventRecord>builder("logons").topics("security.logon.failed")
+                    channel.subscribe(SubscriberConfig.<EventRecord>builder("logons").topics("*.logon.failed")
                             .policy(BackpressurePolicy.BLOCK).drainOnClose(true).handler(logons).build()),
                     channel.subscribe(SubscriberConfig.<EventRecord>builder("uninstall").topics("application.install")
                             .policy(BackpressurePolicy.BLOCK).drainOnClose(true).handler(uninstalls).build()));
@@ -195,7 +201,11 @@ public final class Demo {
         return stats;
     }
 
-    private void printAlerts(List<Alert> alerts, String none) {
+    void printAlerts(List<Alert> alerts, String none) {
+        printAlerts(out, alerts, none);
+    }
+
+    static void printAlerts(PrintStream out, List<Alert> alerts, String none) {
         if (alerts.isEmpty()) {
             out.println("  " + none);
         }

@@ -28,6 +28,13 @@ public final class EventTopics {
                 }
             case "MsiInstaller":
                 return "application.install";
+            case LiveDemo.SOURCE:
+                // The live demo's test events (Application log): failed-logon-like and MsiInstaller-like.
+                switch (e.eventId()) {
+                    case 4625: return "application.logon.failed";
+                    case 1033: case 1034: case 11707: case 11724: case 11725: return "application.install";
+                    default: return channel + ".other";
+                }
             case "Application Error":
             case ".NET Runtime":
                 return "application.error";

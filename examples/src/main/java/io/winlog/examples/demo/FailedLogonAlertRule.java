@@ -3,6 +3,7 @@ package io.winlog.examples.demo;
 import io.winlog.api.channel.EventHandler;
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.EventValue;
+import io.winlog.api.event.NamedValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -38,7 +39,7 @@ public final class FailedLogonAlertRule implements EventHandler<EventRecord> {
             return;
         }
         seen++;
-        String account = text(e.data("TargetDomainName")) + "\\" + text(e.data("TargetUserName"));
+        String account = account(e);
         Deque<Instant> times = failures.computeIfAbsent(account, k -> new ArrayDeque<>());
         Instant now = e.timeCreated();
         times.addLast(now);
@@ -51,9 +52,43 @@ public final class FailedLogonAlertRule implements EventHandler<EventRecord> {
             Duration span = Duration.between(times.peekFirst(), now);
             alerts.add(new Alert("failed-logons", account, now, String.format(
                     "%d failed logons for %s within %d s (from %s)", times.size(), account, span.toSeconds(),
-                    text(e.data("IpAddress")))));
+                    ipAddress(e))));
         }
         alerting.put(account, over);
+    }
+
+    /**
+     * the account ({@code DOMAIN}, backslash, {@code user}) of a failed logon. Read through wevtapi or from .evtx the data is named
+     * ({@code TargetDomainName}, {@code TargetUserName}); read through the classic API it is the
+     * positional insertion strings: for Security-Auditing 4625 the manifest's order (TargetUserName
+     * is string 6, TargetDomainName 7, IpAddress 20, 1-based), for the live demo's test events
+     * (source {@code winlog-demo} in Application, which applications can write) the
+     * {@link #TEST_EVENT_STRINGS} order.
+     */
+    static String account(EventRecord e) {
+        EventValue user = e.data("TargetUserName");
+        if (user != null) {
+            return text(e.data("TargetDomainName")) + "\\" + user.text();
+        }
+        boolean security = SECURITY_PROVIDER.equals(e.providerName());
+        return positional(e, security ? 6 : 0) + "\\" + positional(e, security ? 5 : 1);
+    }
+
+    static String ipAddress(EventRecord e) {
+        EventValue ip = e.data("IpAddress");
+        if (ip != null || !e.eventData().stream().allMatch(nv -> nv.name() == null)) {
+            return text(ip);
+        }
+        return positional(e, SECURITY_PROVIDER.equals(e.providerName()) ? 19 : 2);
+    }
+
+    /** The insertion strings of the live demo's failed-logon test events, in order. */
+    public static final List<String> TEST_EVENT_STRINGS = List.of("TargetDomainName", "TargetUserName", "IpAddress");
+    private static final String SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
+
+    private static String positional(EventRecord e, int index) {
+        List<NamedValue> data = e.eventData();
+        return index < data.size() && data.get(index).name() == null ? data.get(index).value().text() : "?";
     }
 
     private static String text(EventValue v) {

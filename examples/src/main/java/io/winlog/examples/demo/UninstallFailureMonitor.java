@@ -5,6 +5,7 @@ import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.NamedValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Watches MsiInstaller events for failed product removals. Windows Installer logs a removal as
@@ -14,13 +15,27 @@ import java.util.List;
  * progress...). Installs (11707/1033) are counted for context.
  */
 public final class UninstallFailureMonitor implements EventHandler<EventRecord> {
+    private final Set<String> providers;
     private final List<Alert> failures = new ArrayList<>();
     private int installs;
     private int removals;
 
+    /** Watches MsiInstaller events. */
+    public UninstallFailureMonitor() {
+        this(Set.of("MsiInstaller"));
+    }
+
+    /**
+     * Watches events of these providers laid out like MsiInstaller's (the live demo adds its own
+     * source {@code winlog-demo}, whose MsiInstaller-like test events carry the same strings).
+     */
+    public UninstallFailureMonitor(Set<String> providers) {
+        this.providers = Set.copyOf(providers);
+    }
+
     @Override
     public void onEvent(EventRecord e, long sequence, boolean endOfBatch) {
-        if (!"MsiInstaller".equals(e.providerName())) {
+        if (!providers.contains(e.providerName())) {
             return;
         }
         switch (e.eventId()) {

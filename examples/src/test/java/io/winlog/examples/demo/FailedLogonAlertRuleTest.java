@@ -74,4 +74,27 @@ class FailedLogonAlertRuleTest {
         }
         assertThat(rule.alerts()).extracting(Alert::subject).containsExactlyElementsOf(expected);
     }
+
+    /** Read through the classic API, Security 4625 data is positional: TargetUserName 6th, TargetDomainName 7th, IpAddress 20th. */
+    @Test
+    void classicSecurityEventsCarryTheAccountPositionally() {
+        FailedLogonAlertRule rule = new FailedLogonAlertRule(5, Duration.ofSeconds(60));
+        for (int i = 0; i < 5; i++) {
+            EventRecord.Builder b = EventRecord.builder().providerName("Microsoft-Windows-Security-Auditing").eventId(4625)
+                    .timeCreated(T0.plusSeconds(i)).channel("Security");
+            for (int s = 0; s < 21; s++) {
+                b.addData(null, io.winlog.api.event.EventValue.ofString(switch (s) {
+                    case 5 -> "eve";
+                    case 6 -> "CORP";
+                    case 19 -> "203.0.113.7";
+                    default -> "-";
+                }));
+            }
+            rule.onEvent(b.build(), i, false);
+        }
+        assertThat(rule.alerts()).singleElement().satisfies(a -> {
+            assertThat(a.subject()).isEqualTo("CORP\\eve");
+            assertThat(a.message()).contains("203.0.113.7");
+        });
+    }
 }

@@ -18,7 +18,9 @@ public final class Win32Errors {
             case WinConstants.ERROR_INVALID_HANDLE -> "ERROR_INVALID_HANDLE";
             case WinConstants.ERROR_NOT_ENOUGH_MEMORY -> "ERROR_NOT_ENOUGH_MEMORY";
             case WinConstants.ERROR_INVALID_PARAMETER -> "ERROR_INVALID_PARAMETER";
+            case WinConstants.ERROR_HANDLE_EOF -> "ERROR_HANDLE_EOF";
             case WinConstants.ERROR_INSUFFICIENT_BUFFER -> "ERROR_INSUFFICIENT_BUFFER";
+            case WinConstants.ERROR_EVENTLOG_FILE_CHANGED -> "ERROR_EVENTLOG_FILE_CHANGED";
             case WinConstants.ERROR_MORE_DATA -> "ERROR_MORE_DATA";
             case WinConstants.RPC_S_SERVER_UNAVAILABLE -> "RPC_S_SERVER_UNAVAILABLE";
             default -> "Win32 error " + code;
