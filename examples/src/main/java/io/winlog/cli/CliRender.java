@@ -1,6 +1,9 @@
 package io.winlog.cli;
 
 import io.winlog.api.event.EventRecord;
+import io.winlog.api.filter.EventFilter;
+import io.winlog.api.render.EventJson;
+import io.winlog.api.render.EventXml;
 import io.winlog.api.event.FileTime;
 import io.winlog.api.event.NamedValue;
 import java.time.Instant;
@@ -16,17 +19,18 @@ final class CliRender {
 
     /** One reference-JSONL line (no newline). */
     static void json(EventRecord e, long headerRecordNum, Instant headerTimestamp, StringBuilder out) {
-        throw new UnsupportedOperationException("--format jsonl is not available in this build yet");
+        EventJson.render(e, headerRecordNum, headerTimestamp, out);
     }
 
     /** The event as Windows-shaped XML (for records that have no BinXml tree, e.g. .evt). */
     static void xml(EventRecord e, StringBuilder out) {
-        throw new UnsupportedOperationException("--format xml for .evt files is not available in this build yet");
+        EventXml.render(e, out);
     }
 
     /** Compiles an event XPath filter. */
     static Predicate<EventRecord> filter(String xpath) {
-        throw new UnsupportedOperationException("--xpath is not available in this build yet");
+        EventFilter f = EventFilter.compile(xpath);
+        return f::matches;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.winlog.cli;
 
-import io.winlog.api.CorruptInputException;
 import io.winlog.api.WinlogException;
 import io.winlog.evtx.ChunkHealth;
 import io.winlog.evtx.Diagnostic;
@@ -52,7 +51,7 @@ final class InfoCommand implements Callable<Integer> {
                 evt();
             }
             return 0;
-        } catch (CorruptInputException | WinlogException e) {
+        } catch (WinlogException e) {
             err.println("winlog info: " + e.getMessage());
             return 2;
         }
