@@ -97,8 +97,21 @@ final class DumpCommand implements Callable<Integer> {
             return 2;
         }
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // Rendering (and filtering) runs where records are decoded, so --threads parallelises it too.
+        Predicate<EventRecord> f = filter;
+        options = options.onDecoded(rec -> {
+            if (xpath != null && !f.test(rec.event())) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder(2048);
+            switch (format) {
+                case xml: rec.appendXml(sb); break;
+                case jsonl: CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb); break;
+                default: CliRender.text(rec.event(), sb); break;
+            }
+            return sb.append('\n').toString();
+        });
         try (EventReader reader = LogFiles.open(file, options); ProgressBar bar = progressBar(reader)) {
-            StringBuilder sb = new StringBuilder(4096);
             if (reader instanceof EvtxReader evtx) {
                 int shown = 0;
                 for (EvtxRecord rec; (rec = evtx.nextRecord()) != null; ) {
@@ -106,19 +119,13 @@ final class DumpCommand implements Callable<Integer> {
                         shown = evtx.chunkHealth().size();
                         bar.stepTo(shown);
                     }
-                    if (xpath != null && !filter.test(rec.event())) {
-                        continue;
+                    Object line = rec.attachment();
+                    if (line != null) {
+                        w.write((String) line);
                     }
-                    sb.setLength(0);
-                    switch (format) {
-                        case xml: rec.appendXml(sb); break;
-                        case jsonl: CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb); break;
-                        default: CliRender.text(rec.event(), sb); break;
-                    }
-                    sb.append('\n');
-                    w.append(sb);
                 }
             } else {
+                StringBuilder sb = new StringBuilder(4096);
                 for (EventRecord e; (e = reader.next()) != null; ) {
                     if (!filter.test(e)) {
                         continue;

@@ -238,7 +238,15 @@ public final class EvtxReader implements EventReader {
         } catch (IOException e) {
             throw new WinlogException("cannot read chunk " + index + " of " + name + ": " + e.getMessage(), e);
         }
-        return decoder.decode(buf, n, off, index, index >= header.chunkCount());
+        DecodedChunk d = decoder.decode(buf, n, off, index, index >= header.chunkCount());
+        java.util.function.Function<EvtxRecord, ?> work = options.onDecoded();
+        if (work != null) {
+            // Runs on the decoding thread; the Future hand-off publishes the attachments safely.
+            for (EvtxRecord r : d.records()) {
+                r.attach(work.apply(r));
+            }
+        }
+        return d;
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.winlog.api.event.EventValue;
 import io.winlog.api.event.Guids;
 import io.winlog.api.event.ValueType;
 import io.winlog.evtx.chunk.LittleEndian;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -287,7 +286,7 @@ public final class BinXmlParser {
     private String readLengthPrefixedUtf16(Cursor c) {
         int chars = c.u16();
         c.need(chars * 2);
-        String s = new String(buf, c.pos, chars * 2, StandardCharsets.UTF_16LE);
+        String s = ValueDecoder.decodeUtf16(buf, c.pos, chars * 2);
         c.pos += chars * 2;
         return s;
     }
@@ -331,7 +330,7 @@ public final class BinXmlParser {
         if (off + 8 + 2L * chars > chunkSize) {
             throw corrupt("name of " + chars + " characters runs past the end of the chunk", off);
         }
-        s = new String(buf, off + 8, chars * 2, StandardCharsets.UTF_16LE);
+        s = ValueDecoder.decodeUtf16(buf, off + 8, chars * 2);
         names.put(off, s);
         return s;
     }

@@ -50,7 +50,8 @@ public final class TemplateExpander {
         if (depth > MAX_DEPTH) {
             throw new CorruptInputException("BinXml template expansion deeper than " + MAX_DEPTH, budget.fileOffset);
         }
-        for (BinXmlNode n : nodes) {
+        for (int idx = 0, size = nodes.size(); idx < size; idx++) {
+            BinXmlNode n = nodes.get(idx);
             budget.node();
             if (n instanceof Element e) {
                 Element x = expandElement(e, ctx, depth + 1, budget);
@@ -74,7 +75,8 @@ public final class TemplateExpander {
         List<Attribute> attrs = e.attributes();
         if (!attrs.isEmpty()) {
             List<Attribute> resolved = new ArrayList<>(attrs.size());
-            for (Attribute a : attrs) {
+            for (int i = 0, n = attrs.size(); i < n; i++) {
+                Attribute a = attrs.get(i);
                 List<BinXmlNode> parts = new ArrayList<>(a.value().size());
                 expandInto(a.value(), ctx, parts, depth + 1, budget);
                 if (!rendersNothing(parts)) {
@@ -123,7 +125,8 @@ public final class TemplateExpander {
     }
 
     private static boolean rendersNothing(List<BinXmlNode> parts) {
-        for (BinXmlNode p : parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            BinXmlNode p = parts.get(i);
             if (!(p instanceof Value v) || !v.value().isNull()) {
                 return false;
             }
