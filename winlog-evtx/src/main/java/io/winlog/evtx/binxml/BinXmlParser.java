@@ -6,6 +6,7 @@ import io.winlog.api.event.Guids;
 import io.winlog.api.event.ValueType;
 import io.winlog.evtx.chunk.LittleEndian;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ public final class BinXmlParser {
             while (c.pos < elementEnd && ((buf[c.pos] & 0xBF) == ATTRIBUTE)) {
                 c.pos++;
                 String an = readName(c);
-                attributes.add(new Attribute(an, parseAttributeValue(c, inTemplate)));
+                attributes.add(new Attribute(an, Collections.unmodifiableList(parseAttributeValue(c, inTemplate))));
             }
         }
         c.need(1);
@@ -170,7 +171,9 @@ public final class BinXmlParser {
             throw corrupt("element <" + name + "> lacks its close-start token (found 0x" + Integer.toHexString(close)
                     + ")", c.pos);
         }
-        return new Element(name, attributes, children);
+        // Unmodifiable: template elements are shared by every record expanded from them.
+        return new Element(name, attributes.isEmpty() ? List.of() : Collections.unmodifiableList(attributes),
+                children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
     /**

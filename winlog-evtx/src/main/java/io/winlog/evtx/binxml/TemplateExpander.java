@@ -71,33 +71,98 @@ public final class TemplateExpander {
         }
     }
 
+    /**
+     * Expands one element. Structural sharing: parts of a template without substitutions are
+     * immutable and identical for every record, so they are reused as they are; new lists and
+     * elements are only allocated where something was substituted.
+     */
     private static Element expandElement(Element e, TemplateInstance ctx, int depth, Budget budget) {
         List<Attribute> attrs = e.attributes();
-        if (!attrs.isEmpty()) {
-            List<Attribute> resolved = new ArrayList<>(attrs.size());
-            for (int i = 0, n = attrs.size(); i < n; i++) {
-                Attribute a = attrs.get(i);
-                List<BinXmlNode> parts = new ArrayList<>(a.value().size());
-                expandInto(a.value(), ctx, parts, depth + 1, budget);
-                if (!rendersNothing(parts)) {
-                    resolved.add(new Attribute(a.name(), parts));
+        List<Attribute> newAttrs = null;
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            Attribute a = attrs.get(i);
+            List<BinXmlNode> value = a.value();
+            Attribute kept = a;
+            if (isDynamic(value) || rendersNothing(value)) {
+                List<BinXmlNode> parts = new ArrayList<>(value.size());
+                expandInto(value, ctx, parts, depth + 1, budget);
+                kept = rendersNothing(parts) ? null : new Attribute(a.name(), parts);
+            } else {
+                budget.nodes(value.size());
+            }
+            if (kept != a && newAttrs == null) {
+                newAttrs = new ArrayList<>(n);
+                for (int j = 0; j < i; j++) {
+                    newAttrs.add(attrs.get(j));
                 }
             }
-            attrs = resolved;
+            if (newAttrs != null && kept != null) {
+                newAttrs.add(kept);
+            }
         }
         List<BinXmlNode> children = e.children();
-        if (!children.isEmpty()) {
-            List<BinXmlNode> out = new ArrayList<>(children.size());
-            expandInto(children, ctx, out, depth + 1, budget);
-            // An element whose only content is an optional array substitution that is NULL is not
-            // rendered at all (classic events without insertion strings have no <Data>).
-            if (out.isEmpty() && children.size() == 1 && children.get(0) instanceof Substitution s && s.optional()
-                    && (s.type() & 0x80) != 0) {
-                return null;
+        List<BinXmlNode> newChildren = null;
+        for (int i = 0, n = children.size(); i < n; i++) {
+            BinXmlNode c = children.get(i);
+            if (c instanceof Element ce) {
+                budget.node();
+                Element x = expandElement(ce, ctx, depth + 1, budget);
+                if (x != ce && newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                if (newChildren != null && x != null) {
+                    newChildren.add(x);
+                }
+            } else if (c instanceof Substitution sub) {
+                budget.node();
+                if (newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                substitute(sub, ctx, newChildren, depth + 1, budget);
+            } else if (c instanceof TemplateInstance ti) {
+                budget.node();
+                if (newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                expandInto(ti.definition().nodes(), ti, newChildren, depth + 1, budget);
+            } else {
+                budget.node();
+                if (c instanceof Value v) {
+                    budget.value(v.value());
+                }
+                if (newChildren != null) {
+                    newChildren.add(c);
+                }
             }
-            children = out;
         }
-        return new Element(e.name(), attrs, children);
+        // An element whose only content is an optional array substitution that is NULL is not
+        // rendered at all (classic events without insertion strings have no <Data>).
+        if (newChildren != null && newChildren.isEmpty() && children.size() == 1
+                && children.get(0) instanceof Substitution s && s.optional() && (s.type() & 0x80) != 0) {
+            return null;
+        }
+        if (newAttrs == null && newChildren == null) {
+            return e;
+        }
+        return new Element(e.name(), newAttrs == null ? attrs : newAttrs, newChildren == null ? children : newChildren);
+    }
+
+    private static List<BinXmlNode> copyPrefix(List<BinXmlNode> children, int end) {
+        List<BinXmlNode> out = new ArrayList<>(children.size() + 2);
+        for (int j = 0; j < end; j++) {
+            out.add(children.get(j));
+        }
+        return out;
+    }
+
+    private static boolean isDynamic(List<BinXmlNode> parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            BinXmlNode p = parts.get(i);
+            if (p instanceof Substitution || p instanceof TemplateInstance) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void substitute(Substitution s, TemplateInstance ctx, List<BinXmlNode> out, int depth,
@@ -142,6 +207,11 @@ public final class TemplateExpander {
 
         Budget(long fileOffset) {
             this.fileOffset = fileOffset;
+        }
+
+        void nodes(int n) {
+            nodes += n;
+            node();
         }
 
         void node() {
