@@ -148,7 +148,7 @@ class EvtxFuzzTest {
                     int at = find(b, length, rnd.nextInt(length), new byte[] {0x2a, 0x2a, 0, 0});
                     if (at >= 0 && at + 8 <= length) {
                         int size = w.getInt(at + 4);
-                        int field = rnd.nextBoolean() || size <= 8 || at + size > length ? at + 4 : at + size - 4;
+                        int field = rnd.nextBoolean() || size <= 8 || (long) at + size > length ? at + 4 : at + size - 4;
                         w.putInt(field, interesting(rnd, 65536));
                     }
                     break;
