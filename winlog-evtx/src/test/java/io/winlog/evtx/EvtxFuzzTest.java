@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
@@ -41,7 +43,18 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  */
 class EvtxFuzzTest {
     private static final int SMALL = 4096 + 2 * 65536;
+    /** Mutants read in this JVM (reported after the class, so a campaign's size is on record). */
+    private static final AtomicLong CHECKED = new AtomicLong();
     private static List<byte[]> corpus;
+
+    @AfterContainer
+    static void report() throws IOException {
+        String line = "EvtxFuzzTest: " + CHECKED.get() + " mutants read (lenient + strict), winlog.long="
+                + Boolean.getBoolean("winlog.long");
+        System.out.println(line);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/evtx-fuzz-count.txt"), line + System.lineSeparator());
+    }
 
     static synchronized List<byte[]> corpus() {
         if (corpus == null) {
@@ -87,6 +100,7 @@ class EvtxFuzzTest {
             readLenient(mutant, recover, threads);
             readStrict(mutant);
         }, "reading a mutant must end (sample " + sample + ", seed " + seed + ", " + mutations + " mutations)");
+        CHECKED.incrementAndGet();
     }
 
     static void readLenient(byte[] mutant, boolean recover, int threads) {
