@@ -124,9 +124,15 @@ public final class XmlRenderer {
             for (int i = 0, n = items.size(); i < n; i++) {
                 EventValue item = items.get(i);
                 openTag(sb, e);
+                int mark = sb.length();
                 sb.append('>');
                 appendValue(sb, item, false);
-                sb.append("</").append(e.name()).append('>');
+                if (sb.length() == mark + 1) {
+                    sb.setLength(mark);
+                    sb.append("/>");
+                } else {
+                    sb.append("</").append(e.name()).append('>');
+                }
             }
             return;
         }
