@@ -57,7 +57,8 @@ final class XmlFragment {
         int count = 0;
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader("<winlog-fragment>" + xml + "</winlog-fragment>"));
+            r = FACTORY.createXMLStreamReader(new StringReader(
+                    "<?xml version=\"1.1\"?><winlog-fragment>" + protect(xml) + "</winlog-fragment>"));
             r.next(); // the wrapper start element
             boolean[] childSeen = new boolean[MAX_DEPTH + 2];
             int depth = 0;
@@ -127,6 +128,56 @@ final class XmlFragment {
             }
         }
         return new XmlFragment(List.copyOf(top), values, sig.toString());
+    }
+
+    /**
+     * Turns the characters an XML parser would normalize or refuse into character references,
+     * so the values come through exactly: CR and the XML 1.1 line ends (U+0085, U+2028) in
+     * text, TAB/LF/CR in attribute values (attribute-value normalization), and control
+     * characters (the fragment is parsed as XML 1.1, where {@code &#1;} is allowed). Markup,
+     * comments and CDATA sections pass unchanged.
+     */
+    static String protect(String xml) {
+        StringBuilder sb = null;
+        int n = xml.length();
+        boolean inTag = false;
+        char quote = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = xml.charAt(i);
+            if (!inTag && ch == '<') {
+                String skipTo = xml.startsWith("<![CDATA[", i) ? "]]>" : xml.startsWith("<!--", i) ? "-->"
+                        : xml.startsWith("<?", i) ? "?>" : null;
+                if (skipTo != null) {
+                    int end = xml.indexOf(skipTo, i);
+                    end = end < 0 ? n : end + skipTo.length();
+                    if (sb != null) {
+                        sb.append(xml, i, end);
+                    }
+                    i = end - 1;
+                    continue;
+                }
+                inTag = true;
+            } else if (inTag && quote == 0 && ch == '>') {
+                inTag = false;
+            } else if (inTag && (ch == '"' || ch == '\'')) {
+                quote = quote == 0 ? ch : quote == ch ? 0 : quote;
+            }
+            boolean escape;
+            if (inTag) {
+                escape = quote != 0 && (ch < 0x20 || ch == 0x85 || ch == 0x2028 || ch >= 0x7F && ch <= 0x9F);
+            } else {
+                escape = ch < 0x20 && ch != '\n' && ch != '\t' || ch == 0x85 || ch == 0x2028 || ch >= 0x7F && ch <= 0x9F;
+            }
+            if (escape) {
+                if (sb == null) {
+                    sb = new StringBuilder(n + 16).append(xml, 0, i);
+                }
+                sb.append("&#").append((int) ch).append(';');
+            } else if (sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? xml : sb.toString();
     }
 
     private static void flushText(StringBuilder text, boolean besideElements, List<TemplateNode> into,
