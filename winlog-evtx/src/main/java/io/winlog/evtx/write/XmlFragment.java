@@ -77,11 +77,11 @@ final class XmlFragment {
                             throw new EventRejectedException(what + " has more than " + MAX_NODES + " elements");
                         }
                         childSeen[depth] = false;
-                        String name = r.getLocalName();
+                        String name = qualified(r.getPrefix(), r.getLocalName());
                         List<TemplateNode.Attr> attrs = new ArrayList<>(r.getAttributeCount());
                         sig.append('<').append(name.length()).append(':').append(name);
                         for (int i = 0; i < r.getAttributeCount(); i++) {
-                            String an = r.getAttributeLocalName(i);
+                            String an = qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i));
                             attrs.add(new TemplateNode.Attr(an,
                                     new TemplateNode.Subst(firstIndex + values.size(), 0x01)));
                             values.add(r.getAttributeValue(i));
@@ -193,6 +193,11 @@ final class XmlFragment {
         into.add(new TemplateNode.Subst(firstIndex + values.size(), 0x01));
         values.add(s);
         sig.append('%');
+    }
+
+    /** The name as written: BinXml stores {@code prefix:local} as one name. */
+    private static String qualified(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
     private static XMLInputFactory newFactory() {
