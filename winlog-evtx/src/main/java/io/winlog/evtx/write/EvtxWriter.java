@@ -273,7 +273,7 @@ public final class EvtxWriter implements EventWriter {
                         + BinXmlEmitter.MAX_TEXT_UNITS);
             }
             ValueEncoder.check(nv.value(), what);
-            probe.addData(name, nv.value().type().code());
+            probe.addData(name, ValueEncoder.declaredType(nv.value()));
         }
         if (binary && r.binaryData().length > ValueEncoder.MAX_VALUE_BYTES) {
             throw ValueEncoder.tooLong("EventData Binary", r.binaryData().length);

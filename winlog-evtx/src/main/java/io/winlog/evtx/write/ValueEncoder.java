@@ -87,9 +87,21 @@ final class ValueEncoder {
                 + MAX_VALUE_BYTES + " bytes (32767 UTF-16 characters); shorten or split the value");
     }
 
+    /**
+     * The type a template declares for {@code v}: its own, except that an empty array is stored
+     * as NULL, as Windows does (an optional substitution with no value; libevtx cannot read a
+     * zero-length fixed-size array, and readers show no item for it).
+     */
+    static int declaredType(EventValue v) {
+        return v.type().isArray() && v.elements().isEmpty() ? 0 : v.type().code();
+    }
+
     /** Writes the value's bytes; returns the type code to declare. */
     int write(ChunkImage c, EventValue v, String what) {
         ValueType t = v.type();
+        if (t.isArray() && v.elements().isEmpty()) {
+            return 0;
+        }
         switch (t) {
             case NULL -> {
                 return 0;

@@ -82,10 +82,18 @@ final class XmlFragment {
                         sig.append('<').append(name.length()).append(':').append(name);
                         for (int i = 0; i < r.getAttributeCount(); i++) {
                             String an = qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i));
+                            String av = r.getAttributeValue(i);
+                            sig.append(' ').append(an.length()).append(':').append(an);
+                            if (av.isEmpty()) {
+                                // an empty value is literal template text: libevtx drops a record whose
+                                // attribute substitution is an empty string
+                                attrs.add(new TemplateNode.Attr(an, new TemplateNode.Text("")));
+                                sig.append("=''");
+                                continue;
+                            }
                             attrs.add(new TemplateNode.Attr(an,
                                     new TemplateNode.Subst(firstIndex + values.size(), 0x01)));
-                            values.add(r.getAttributeValue(i));
-                            sig.append(' ').append(an.length()).append(':').append(an);
+                            values.add(av);
                         }
                         sig.append('>');
                         names.add(name);

@@ -49,6 +49,10 @@ final class EventGenerators {
         Arbitrary<String> emoji = Arbitraries.of("\ud83d\ude00", "\ud834\udd1e", "a\ud83d\ude00b").map(s -> s);
         Arbitrary<String> huge = Arbitraries.integers().between(1000, 12000)
                 .map(n -> "x".repeat(n) + "\u00e9\u4e2d");
+        if (peerSafe) {
+            // libevtx 20181227 drops a record with a value that starts with '<'
+            normal = normal.filter(s -> !s.startsWith("<"));
+        }
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, normal),
                 net.jqwik.api.Tuple.of(2, emoji),
@@ -71,17 +75,28 @@ final class EventGenerators {
         return Arbitraries.longs().between(0, 2_650_467_743_999_999_999L / 1).map(t -> io.winlog.api.event.FileTime.toInstant(t));
     }
 
+    /**
+     * 1970..2100: python-evtx's float conversion breaks near year 9999, and libevtx 20181227
+     * drops a record whose TimeCreated is in the first days of 1601.
+     */
+    static Arbitrary<Instant> peerInstants() {
+        return Arbitraries.longs().between(0, 4_102_444_800L * 10_000_000L)
+                .map(t -> Instant.ofEpochSecond(t / 10_000_000L, (t % 10_000_000L) * 100));
+    }
+
     static Arbitrary<EventValue> scalar(ValueType t, boolean peerSafe) {
         switch (t) {
             case STRING: return text(peerSafe).map(EventValue::ofString);
             case ANSI_STRING: return ansi().map(EventValue::ofAnsiString);
             case FLOAT: return Arbitraries.floats().map(EventValue::ofFloat);
             case DOUBLE: return Arbitraries.doubles().map(EventValue::ofDouble);
-            case BOOLEAN: return Arbitraries.integers().map(EventValue::ofBooleanRaw);
+            // python-evtx looks at one byte of a BOOL: raw values like 256 print False
+            case BOOLEAN: return (peerSafe ? Arbitraries.integers().between(0, 1) : Arbitraries.integers())
+                    .map(EventValue::ofBooleanRaw);
             case BINARY: return Arbitraries.bytes().array(byte[].class).ofMaxSize(64).map(EventValue::ofBinary);
             case GUID: return Arbitraries.randomValue(r -> new UUID(r.nextLong(), r.nextLong())).map(EventValue::ofGuid);
-            case FILETIME: return instants().map(EventValue::ofFileTime);
-            case SYSTEMTIME: return instants().map(i -> EventValue.ofSystemTime(SystemTime.of(i)));
+            case FILETIME: return (peerSafe ? peerInstants() : instants()).map(EventValue::ofFileTime);
+            case SYSTEMTIME: return (peerSafe ? peerInstants() : instants()).map(i -> EventValue.ofSystemTime(SystemTime.of(i)));
             case SID: return sids().map(EventValue::ofSid);
             default: return Arbitraries.longs().map(v -> EventValue.ofInteger(t, v));
         }
@@ -101,8 +116,11 @@ final class EventGenerators {
                 arrayTypes.add(t);
             }
         }
+        // python-evtx splits WString[] on byte pairs and breaks on characters with a zero low byte
         Arbitrary<EventValue> arrays = Arbitraries.of(arrayTypes).flatMap(t ->
-                scalar(t, peerSafe).list().ofMaxSize(5).map(es -> EventValue.ofArray(t.arrayType(), es)));
+                (peerSafe && t == ValueType.STRING
+                        ? Arbitraries.strings().withChars(' ', '~').ofMaxLength(20).map(EventValue::ofString)
+                        : scalar(t, peerSafe)).list().ofMaxSize(5).map(es -> EventValue.ofArray(t.arrayType(), es)));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(12, scalars),
                 net.jqwik.api.Tuple.of(3, arrays),
@@ -118,7 +136,9 @@ final class EventGenerators {
 
     static Arbitrary<String> userData(boolean peerSafe) {
         Arbitrary<String> v = text(peerSafe).filter(s -> s.length() < 200);
-        return Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), v, v)
+        // libevtx 20181227 drops a record with an empty attribute value
+        Arbitrary<String> attr = peerSafe ? v.filter(s -> !s.isEmpty()) : v;
+        return Combinators.combine(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(8), attr, v)
                 .as((name, a, t) -> "<" + name + " xmlns=\"http://example.com/ns\" attr=\"" + escape(a, true) + "\">"
                         + (t.isEmpty() ? "<Value/>" : "<Value>" + escape(t, false) + "</Value>") + "<Empty/></" + name + ">");
     }
@@ -152,7 +172,7 @@ final class EventGenerators {
                 .as((p, g, id, q, ver, lvl) -> EventRecord.builder().providerName(p).providerGuid(g)
                         .eventId(id).qualifiers(q).version(ver).level(lvl));
         Arbitrary<EventRecord.Builder> system = Combinators.combine(ids, u16, u8, Arbitraries.longs().injectNull(0.2),
-                        instants().injectNull(0.05), guid, guid)
+                        (peerSafe ? peerInstants() : instants()).injectNull(0.05), guid, guid)
                 .as((b, task, op, kw, t, a, rel) -> b.task(task).opcode(op).keywords(kw).timeCreated(t)
                         .activityId(a).relatedActivityId(rel));
         Arbitrary<EventRecord.Builder> more = Combinators.combine(system, u32, u32,

@@ -103,6 +103,9 @@ class EvtxWriterRoundTripTest {
             if (t == ValueType.STRING) {
                 return EventValue.ofString(clean(v.asString()));
             }
+            if (t.isArray() && v.elements().isEmpty()) {
+                return EventValue.NULL; // an empty array is stored as NULL, as Windows does
+            }
             if (t.isArray()) {
                 List<EventValue> es = new ArrayList<>();
                 for (EventValue e : v.elements()) {

@@ -106,9 +106,25 @@ class IndependentReadersTest {
     private static void compareAll(List<String> problems, List<EventRecord> written, List<PeerRecord> got,
                                    PeerComparison.Peer peer) {
         if (got.size() != written.size()) {
+            // say which record the peer stopped at and what it holds
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            got.forEach(g -> seen.add(g.system().get("EventRecordID")));
+            for (EventRecord w : written) {
+                if (!seen.contains(Long.toString(w.recordId()))) {
+                    problems.add(peer + " returned " + got.size() + " records, expected " + written.size()
+                            + "; first missing: " + w.recordId() + " with data types "
+                            + w.eventData().stream().map(nv -> nv.value().type().referenceName() + "="
+                                    + (nv.value().text().length() > 40 ? nv.value().text().length() + " chars"
+                                    : nv.value().text())).toList() + " system " + w.providerName() + "/" + w.channel()
+                            + "/" + w.computer() + "/" + w.timeCreated() + "/" + w.userSid()
+                            + (w.userDataXml() != null ? " and UserData " + w.userDataXml() : ""));
+                    return;
+                }
+            }
             problems.add(peer + " returned " + got.size() + " records, expected " + written.size());
+            return;
         }
-        for (int i = 0; i < Math.min(got.size(), written.size()); i++) {
+        for (int i = 0; i < got.size(); i++) {
             for (String d : PeerComparison.compare(written.get(i), got.get(i), peer)) {
                 if (problems.size() < 40) {
                     problems.add(peer + " record " + (i + 1) + ": " + d);

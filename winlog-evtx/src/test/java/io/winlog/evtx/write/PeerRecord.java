@@ -34,7 +34,7 @@ record PeerRecord(Map<String, String> system, List<Item> data, String binary, St
             "<(Provider|TimeCreated|Correlation|Execution|Security)((?: [A-Za-z]+=\"[^\"]*\")*)\\s*/?>");
     private static final Pattern ATTR_ONE = Pattern.compile("([A-Za-z]+)=\"([^\"]*)\"");
     private static final Pattern DATA = Pattern.compile(
-            "<Data(?: Name=(?:\"([^\"]*)\"|'([^']*)'))?(?:/>|>(.*?)</Data>)", Pattern.DOTALL);
+            "<Data(?: Name=(?:\"(.*?)\"|'(.*?)')(?=/?>))?(?:/>|>(.*?)</Data>)", Pattern.DOTALL);
     private static final Pattern BINARY = Pattern.compile("<Binary>(.*?)</Binary>", Pattern.DOTALL);
     private static final Pattern ENTITY = Pattern.compile("&(lt|gt|amp|quot|apos|#x?[0-9a-fA-F]+);");
 
