@@ -244,7 +244,8 @@ public final class EvtxWriter implements EventWriter {
     // ---- shape and template ---------------------------------------------------------------
 
     private EventTemplate template(EventRecord r) {
-        boolean binary = r.hasBinaryData() && r.binaryData().length > 0;
+        byte[] bin = r.hasBinaryData() ? r.binaryData() : null;
+        boolean binary = bin != null && bin.length > 0;
         int presence = presence(r, binary);
         String providerName = r.providerName() == null ? null : text.clean(r.providerName(), "Provider Name");
         String guidText = r.providerGuidText() == null ? null : text.clean(r.providerGuidText(), "Provider Guid");
@@ -255,8 +256,8 @@ public final class EvtxWriter implements EventWriter {
         XmlFragment[] dataXml = null;
         for (int i = 0; i < data.size(); i++) {
             NamedValue nv = data.get(i);
-            String what = nv.name() == null ? "EventData item " + (i + 1) : "EventData item '" + nv.name() + "'";
             if (nv.value().type() == ValueType.EVT_XML) {
+                String what = ValueEncoder.itemName(nv.name(), i);
                 // an XML item (e.g. ComplexData) is part of the EventData structure itself
                 XmlFragment f = XmlFragment.parse(text.clean(nv.value().asString(), what), what, 0);
                 if (dataXml == null) {
@@ -272,11 +273,11 @@ public final class EvtxWriter implements EventWriter {
                 throw new EventRejectedException("Data Name of " + name.length() + " characters is longer than "
                         + BinXmlEmitter.MAX_TEXT_UNITS);
             }
-            ValueEncoder.check(nv.value(), what);
+            ValueEncoder.check(nv.value(), nv.name(), i);
             probe.addData(name, ValueEncoder.declaredType(nv.value()));
         }
-        if (binary && r.binaryData().length > ValueEncoder.MAX_VALUE_BYTES) {
-            throw ValueEncoder.tooLong("EventData Binary", r.binaryData().length);
+        if (binary && bin.length > ValueEncoder.MAX_VALUE_BYTES) {
+            throw ValueEncoder.tooLong("EventData Binary", bin.length);
         }
         checkText(r.channel(), "Channel");
         checkText(r.computer(), "Computer");

@@ -42,9 +42,25 @@ final class ValueEncoder {
         this.text = text;
     }
 
+    /** How error messages name EventData item {@code index} (0-based), built only when needed. */
+    static String itemName(String name, int index) {
+        return name == null ? "EventData item " + (index + 1) : "EventData item '" + name + "'";
+    }
+
     /** Checks what can be checked before encoding: storable type and the 16-bit size limit. */
-    static void check(EventValue v, String what) {
+    static void check(EventValue v, String name, int index) {
         ValueType t = v.type();
+        if (t.isInteger() || t == ValueType.NULL || t == ValueType.BOOLEAN || t == ValueType.GUID
+                || t == ValueType.FILETIME || t == ValueType.SYSTEMTIME || t == ValueType.SID
+                || t == ValueType.FLOAT || t == ValueType.DOUBLE) {
+            if (!t.isArray()) {
+                return; // fixed size, always storable
+            }
+        }
+        if ((t == ValueType.STRING || t == ValueType.ANSI_STRING) && v.asString().length() <= MAX_VALUE_BYTES / 2) {
+            return;
+        }
+        String what = itemName(name, index);
         switch (t) {
             case EVT_HANDLE -> throw new EventRejectedException(what + " has type " + t.referenceName()
                     + ", which exists only in the live Event Log API and cannot be stored in an .evtx file;"
@@ -121,7 +137,6 @@ final class ValueEncoder {
             case SID -> sid(c, v.asSid());
             default -> {
                 if (!t.isArray()) {
-                    check(v, what);
                     throw new EventRejectedException(what + ": value type " + t + " cannot be written");
                 }
                 List<EventValue> es = v.elements();
