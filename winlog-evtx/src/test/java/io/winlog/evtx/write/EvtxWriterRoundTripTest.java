@@ -24,9 +24,22 @@ import net.jqwik.api.constraints.Size;
  */
 class EvtxWriterRoundTripTest {
 
-    @Property(tries = 60)
+    @Property(tries = 30)
     void recordsRoundTripThroughOurReader(@ForAll("events") @Size(max = 60) List<EventRecord> events,
                                           @ForAll boolean keepIds) throws IOException {
+        roundTrip(events, keepIds);
+    }
+
+    /** The long campaign ({@code -Plong} / {@code -Dwinlog.long=true}). */
+    @Property(tries = 1500)
+    void recordsRoundTripLongCampaign(@ForAll("events") @Size(max = 60) List<EventRecord> events,
+                                      @ForAll boolean keepIds) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("winlog.long"),
+                "long campaign: run with -Dwinlog.long=true");
+        roundTrip(events, keepIds);
+    }
+
+    private static void roundTrip(List<EventRecord> events, boolean keepIds) throws IOException {
         Path dir = Files.createTempDirectory("evtx-rt");
         Path file = dir.resolve("rt.evtx");
         try {

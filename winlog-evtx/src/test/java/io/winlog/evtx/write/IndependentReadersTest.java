@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * prints it): every record and every value must come back as written. Inputs: generated events
  * (all value types each peer knows, empty values, unicode, huge strings) and every sample of
  * shared/samples (.evtx and .evt) rewritten the way {@code winlog convert} does (generated events:
- * {@link IndependentReadersGeneratedTest}). The fast run checks the first 150 records of each
+ * {@link IndependentReadersGeneratedTest}). The fast run checks the first 60 records of each
  * sample; {@code -Dwinlog.long=true} checks every record. Skipped with a message when the tools
  * are absent.
  */
@@ -34,7 +34,7 @@ class IndependentReadersTest {
     static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final boolean LONG = Boolean.getBoolean("winlog.long");
     /** Records per sample in the fast run (python-evtx needs ~1 s per 1000 records). */
-    private static final int SAMPLE_LIMIT = 150;
+    private static final int SAMPLE_LIMIT = 60;
 
     private static Path evtxexport;
     private static Path pyScript;
