@@ -32,10 +32,9 @@ class EvtxWriterRoundTripTest {
 
     /** The long campaign ({@code -Plong} / {@code -Dwinlog.long=true}). */
     @Property(tries = 1500)
+    @net.jqwik.api.lifecycle.AddLifecycleHook(LongCampaignOnly.class)
     void recordsRoundTripLongCampaign(@ForAll("events") @Size(max = 60) List<EventRecord> events,
                                       @ForAll boolean keepIds) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Boolean.getBoolean("winlog.long"),
-                "long campaign: run with -Dwinlog.long=true");
         roundTrip(events, keepIds);
     }
 
