@@ -7,9 +7,9 @@ import io.winlog.api.event.EventRecord;
 import io.winlog.evtx.chunk.EvtxChunkHeader;
 import io.winlog.evtx.chunk.EvtxFileHeader;
 import io.winlog.evtx.engine.ChunkDecoder;
+import io.winlog.evtx.engine.ChunkSource;
 import io.winlog.evtx.engine.DecodedChunk;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,8 +45,8 @@ import java.util.concurrent.Future;
  * internally and still returns records in file order.
  */
 public final class EvtxReader implements EventReader {
-    private final Path path;
-    private final FileChannel channel;
+    private final String name;
+    private final ChunkSource source;
     private final EvtxReadOptions options;
     private final EvtxFileHeader header;
     private final long fileSize;
@@ -60,9 +60,9 @@ public final class EvtxReader implements EventReader {
     private Iterator<EvtxRecord> current = Collections.emptyIterator();
     private boolean closed;
 
-    private EvtxReader(Path path, FileChannel channel, EvtxReadOptions options, EvtxFileHeader header, long fileSize) {
-        this.path = path;
-        this.channel = channel;
+    private EvtxReader(String name, ChunkSource source, EvtxReadOptions options, EvtxFileHeader header, long fileSize) {
+        this.name = name;
+        this.source = source;
         this.options = options;
         this.header = header;
         this.fileSize = fileSize;
@@ -96,24 +96,38 @@ public final class EvtxReader implements EventReader {
         } catch (IOException e) {
             throw new WinlogException("cannot open " + path + ": " + e.getMessage() + " (check the path and permissions)", e);
         }
+        return open(path.toString(), ChunkSource.of(ch), options);
+    }
+
+    /**
+     * Reads an .evtx image held in memory (e.g. carved from a disk image or received over the
+     * network). The array is not copied: do not change it while reading.
+     *
+     * @throws CorruptInputException when the bytes do not start with an .evtx file header
+     */
+    public static EvtxReader open(byte[] image, EvtxReadOptions options) {
+        return open("<memory>", ChunkSource.of(image), options);
+    }
+
+    private static EvtxReader open(String name, ChunkSource src, EvtxReadOptions options) {
         try {
-            long size = ch.size();
+            long size = src.size();
             byte[] h = new byte[EvtxFileHeader.SIZE];
-            int n = readFully(ch, h, 0);
+            int n = src.read(h, 0);
             EvtxFileHeader header;
             try {
                 header = EvtxFileHeader.parse(h, n);
             } catch (CorruptInputException e) {
-                throw new CorruptInputException(path + " is not an .evtx file (no 'ElfFile' header magic)", 0);
+                throw new CorruptInputException(name + " is not an .evtx file (no 'ElfFile' header magic)", 0);
             }
-            EvtxReader r = new EvtxReader(path, ch, options, header, size);
+            EvtxReader r = new EvtxReader(name, src, options, header, size);
             r.checkHeader();
             return r;
         } catch (IOException e) {
-            closeQuietly(ch);
-            throw new WinlogException("cannot read " + path + ": " + e.getMessage(), e);
+            closeQuietly(src);
+            throw new WinlogException("cannot read " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(ch);
+            closeQuietly(src);
             throw e;
         }
     }
@@ -135,7 +149,7 @@ public final class EvtxReader implements EventReader {
 
     private void report(Diagnostic d) {
         if (options.strict() && d.severity() == Diagnostic.Severity.ERROR) {
-            throw new CorruptInputException(path + ": " + d.message(), d.fileOffset());
+            throw new CorruptInputException(name + ": " + d.message(), d.fileOffset());
         }
         options.diagnostics().accept(d);
     }
@@ -200,13 +214,13 @@ public final class EvtxReader implements EventReader {
                 d = f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new WinlogException("interrupted while decoding " + path, e);
+                throw new WinlogException("interrupted while decoding " + name, e);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
                 if (c instanceof RuntimeException re) {
                     throw re;
                 }
-                throw new WinlogException("decoding " + path + " failed: " + c, c);
+                throw new WinlogException("decoding " + name + " failed: " + c, c);
             }
         }
         health.add(d.health());
@@ -220,22 +234,19 @@ public final class EvtxReader implements EventReader {
         long off = EvtxFileHeader.SIZE + (long) index * EvtxChunkHeader.CHUNK_SIZE;
         int n;
         try {
-            n = readFully(channel, buf, off);
+            n = source.read(buf, off);
         } catch (IOException e) {
-            throw new WinlogException("cannot read chunk " + index + " of " + path + ": " + e.getMessage(), e);
+            throw new WinlogException("cannot read chunk " + index + " of " + name + ": " + e.getMessage(), e);
         }
-        return decoder.decode(buf, n, off, index, index >= header.chunkCount());
-    }
-
-    private static int readFully(FileChannel ch, byte[] buf, long pos) throws IOException {
-        ByteBuffer bb = ByteBuffer.wrap(buf);
-        while (bb.hasRemaining()) {
-            int r = ch.read(bb, pos + bb.position());
-            if (r < 0) {
-                break;
+        DecodedChunk d = decoder.decode(buf, n, off, index, index >= header.chunkCount());
+        java.util.function.Function<EvtxRecord, ?> work = options.onDecoded();
+        if (work != null) {
+            // Runs on the decoding thread; the Future hand-off publishes the attachments safely.
+            for (EvtxRecord r : d.records()) {
+                r.attach(work.apply(r));
             }
         }
-        return bb.position();
+        return d;
     }
 
     @Override
@@ -251,12 +262,12 @@ public final class EvtxReader implements EventReader {
             inFlight.clear();
             pool.shutdownNow();
         }
-        closeQuietly(channel);
+        closeQuietly(source);
     }
 
-    private static void closeQuietly(FileChannel ch) {
+    private static void closeQuietly(ChunkSource src) {
         try {
-            ch.close();
+            src.close();
         } catch (IOException ignored) {
             // nothing to do: the file was only read
         }

@@ -18,6 +18,7 @@ public final class EvtxRecord {
     private final boolean recovered;
     private final Element root;
     private EventRecord event;
+    private Object attachment;
 
     public EvtxRecord(long headerRecordNumber, Instant headerTimestamp, long fileOffset, int chunkIndex,
                       boolean recovered, Element root) {
@@ -67,6 +68,16 @@ public final class EvtxRecord {
             event = e;
         }
         return e;
+    }
+
+    /** The result of {@link EvtxReadOptions#onDecoded}'s work for this record, or null. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    /** Sets {@link #attachment()} (done by the reader; visible to the thread that receives the record). */
+    public void attach(Object value) {
+        attachment = value;
     }
 
     /** The XML Windows' EvtRender would produce for this record. */

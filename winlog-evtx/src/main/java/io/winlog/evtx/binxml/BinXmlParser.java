@@ -5,8 +5,8 @@ import io.winlog.api.event.EventValue;
 import io.winlog.api.event.Guids;
 import io.winlog.api.event.ValueType;
 import io.winlog.evtx.chunk.LittleEndian;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +136,7 @@ public final class BinXmlParser {
             while (c.pos < elementEnd && ((buf[c.pos] & 0xBF) == ATTRIBUTE)) {
                 c.pos++;
                 String an = readName(c);
-                attributes.add(new Attribute(an, parseAttributeValue(c, inTemplate)));
+                attributes.add(new Attribute(an, Collections.unmodifiableList(parseAttributeValue(c, inTemplate))));
             }
         }
         c.need(1);
@@ -171,7 +171,9 @@ public final class BinXmlParser {
             throw corrupt("element <" + name + "> lacks its close-start token (found 0x" + Integer.toHexString(close)
                     + ")", c.pos);
         }
-        return new Element(name, attributes, children);
+        // Unmodifiable: template elements are shared by every record expanded from them.
+        return new Element(name, attributes.isEmpty() ? List.of() : Collections.unmodifiableList(attributes),
+                children.isEmpty() ? List.of() : Collections.unmodifiableList(children));
     }
 
     /**
@@ -287,7 +289,7 @@ public final class BinXmlParser {
     private String readLengthPrefixedUtf16(Cursor c) {
         int chars = c.u16();
         c.need(chars * 2);
-        String s = new String(buf, c.pos, chars * 2, StandardCharsets.UTF_16LE);
+        String s = ValueDecoder.decodeUtf16(buf, c.pos, chars * 2);
         c.pos += chars * 2;
         return s;
     }
@@ -331,7 +333,7 @@ public final class BinXmlParser {
         if (off + 8 + 2L * chars > chunkSize) {
             throw corrupt("name of " + chars + " characters runs past the end of the chunk", off);
         }
-        s = new String(buf, off + 8, chars * 2, StandardCharsets.UTF_16LE);
+        s = ValueDecoder.decodeUtf16(buf, off + 8, chars * 2);
         names.put(off, s);
         return s;
     }

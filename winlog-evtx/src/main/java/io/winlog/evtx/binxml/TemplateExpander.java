@@ -17,6 +17,13 @@ import java.util.List;
 public final class TemplateExpander {
     /** Deepest expansion accepted (templates inside values inside templates...). */
     public static final int MAX_DEPTH = 256;
+    /**
+     * Most nodes one record may expand to. Templates can reference values and other templates
+     * many times, so a hostile 64 KiB record could otherwise expand exponentially.
+     */
+    public static final int MAX_NODES = 200_000;
+    /** Most characters of value text one record may expand to (same reason). */
+    public static final long MAX_CHARS = 8L << 20;
 
     private TemplateExpander() {
     }
@@ -29,7 +36,7 @@ public final class TemplateExpander {
      */
     public static Element expandRoot(List<BinXmlNode> document, long fileOffset) {
         List<BinXmlNode> out = new ArrayList<>(1);
-        expandInto(document, null, out, 0, fileOffset);
+        expandInto(document, null, out, 0, new Budget(fileOffset));
         for (BinXmlNode n : out) {
             if (n instanceof Element e) {
                 return e;
@@ -39,58 +46,129 @@ public final class TemplateExpander {
     }
 
     private static void expandInto(List<BinXmlNode> nodes, TemplateInstance ctx, List<BinXmlNode> out, int depth,
-                                   long fileOffset) {
+                                   Budget budget) {
         if (depth > MAX_DEPTH) {
-            throw new CorruptInputException("BinXml template expansion deeper than " + MAX_DEPTH, fileOffset);
+            throw new CorruptInputException("BinXml template expansion deeper than " + MAX_DEPTH, budget.fileOffset);
         }
-        for (BinXmlNode n : nodes) {
+        for (int idx = 0, size = nodes.size(); idx < size; idx++) {
+            BinXmlNode n = nodes.get(idx);
+            budget.node();
             if (n instanceof Element e) {
-                Element x = expandElement(e, ctx, depth + 1, fileOffset);
+                Element x = expandElement(e, ctx, depth + 1, budget);
                 if (x != null) {
                     out.add(x);
                 }
             } else if (n instanceof TemplateInstance ti) {
-                expandInto(ti.definition().nodes(), ti, out, depth + 1, fileOffset);
+                expandInto(ti.definition().nodes(), ti, out, depth + 1, budget);
             } else if (n instanceof Substitution s) {
-                substitute(s, ctx, out, depth + 1, fileOffset);
+                substitute(s, ctx, out, depth + 1, budget);
             } else {
+                if (n instanceof Value v) {
+                    budget.value(v.value());
+                }
                 out.add(n);
             }
         }
     }
 
-    private static Element expandElement(Element e, TemplateInstance ctx, int depth, long fileOffset) {
+    /**
+     * Expands one element. Structural sharing: parts of a template without substitutions are
+     * immutable and identical for every record, so they are reused as they are; new lists and
+     * elements are only allocated where something was substituted.
+     */
+    private static Element expandElement(Element e, TemplateInstance ctx, int depth, Budget budget) {
         List<Attribute> attrs = e.attributes();
-        if (!attrs.isEmpty()) {
-            List<Attribute> resolved = new ArrayList<>(attrs.size());
-            for (Attribute a : attrs) {
-                List<BinXmlNode> parts = new ArrayList<>(a.value().size());
-                expandInto(a.value(), ctx, parts, depth + 1, fileOffset);
-                if (!rendersNothing(parts)) {
-                    resolved.add(new Attribute(a.name(), parts));
+        List<Attribute> newAttrs = null;
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            Attribute a = attrs.get(i);
+            List<BinXmlNode> value = a.value();
+            Attribute kept = a;
+            if (isDynamic(value) || rendersNothing(value)) {
+                List<BinXmlNode> parts = new ArrayList<>(value.size());
+                expandInto(value, ctx, parts, depth + 1, budget);
+                kept = rendersNothing(parts) ? null : new Attribute(a.name(), parts);
+            } else {
+                budget.nodes(value.size());
+            }
+            if (kept != a && newAttrs == null) {
+                newAttrs = new ArrayList<>(n);
+                for (int j = 0; j < i; j++) {
+                    newAttrs.add(attrs.get(j));
                 }
             }
-            attrs = resolved;
+            if (newAttrs != null && kept != null) {
+                newAttrs.add(kept);
+            }
         }
         List<BinXmlNode> children = e.children();
-        if (!children.isEmpty()) {
-            List<BinXmlNode> out = new ArrayList<>(children.size());
-            expandInto(children, ctx, out, depth + 1, fileOffset);
-            // An element whose only content is an optional array substitution that is NULL is not
-            // rendered at all (classic events without insertion strings have no <Data>).
-            if (out.isEmpty() && children.size() == 1 && children.get(0) instanceof Substitution s && s.optional()
-                    && (s.type() & 0x80) != 0) {
-                return null;
+        List<BinXmlNode> newChildren = null;
+        for (int i = 0, n = children.size(); i < n; i++) {
+            BinXmlNode c = children.get(i);
+            if (c instanceof Element ce) {
+                budget.node();
+                Element x = expandElement(ce, ctx, depth + 1, budget);
+                if (x != ce && newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                if (newChildren != null && x != null) {
+                    newChildren.add(x);
+                }
+            } else if (c instanceof Substitution sub) {
+                budget.node();
+                if (newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                substitute(sub, ctx, newChildren, depth + 1, budget);
+            } else if (c instanceof TemplateInstance ti) {
+                budget.node();
+                if (newChildren == null) {
+                    newChildren = copyPrefix(children, i);
+                }
+                expandInto(ti.definition().nodes(), ti, newChildren, depth + 1, budget);
+            } else {
+                budget.node();
+                if (c instanceof Value v) {
+                    budget.value(v.value());
+                }
+                if (newChildren != null) {
+                    newChildren.add(c);
+                }
             }
-            children = out;
         }
-        return new Element(e.name(), attrs, children);
+        // An element whose only content is an optional array substitution that is NULL is not
+        // rendered at all (classic events without insertion strings have no <Data>).
+        if (newChildren != null && newChildren.isEmpty() && children.size() == 1
+                && children.get(0) instanceof Substitution s && s.optional() && (s.type() & 0x80) != 0) {
+            return null;
+        }
+        if (newAttrs == null && newChildren == null) {
+            return e;
+        }
+        return new Element(e.name(), newAttrs == null ? attrs : newAttrs, newChildren == null ? children : newChildren);
+    }
+
+    private static List<BinXmlNode> copyPrefix(List<BinXmlNode> children, int end) {
+        List<BinXmlNode> out = new ArrayList<>(children.size() + 2);
+        for (int j = 0; j < end; j++) {
+            out.add(children.get(j));
+        }
+        return out;
+    }
+
+    private static boolean isDynamic(List<BinXmlNode> parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            BinXmlNode p = parts.get(i);
+            if (p instanceof Substitution || p instanceof TemplateInstance) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void substitute(Substitution s, TemplateInstance ctx, List<BinXmlNode> out, int depth,
-                                   long fileOffset) {
+                                   Budget budget) {
         if (ctx == null) {
-            throw new CorruptInputException("substitution outside a template instance", fileOffset);
+            throw new CorruptInputException("substitution outside a template instance", budget.fileOffset);
         }
         int i = s.index();
         if (i >= ctx.values().length) {
@@ -100,22 +178,58 @@ public final class TemplateExpander {
             return;
         }
         if (ctx.fragments() != null && ctx.fragments()[i] != null) {
-            expandInto(ctx.fragments()[i], null, out, depth + 1, fileOffset);
+            expandInto(ctx.fragments()[i], null, out, depth + 1, budget);
             return;
         }
         EventValue v = ctx.values()[i];
         if (v.isNull() && s.optional()) {
             return;
         }
+        budget.value(v);
         out.add(new Value(v));
     }
 
     private static boolean rendersNothing(List<BinXmlNode> parts) {
-        for (BinXmlNode p : parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            BinXmlNode p = parts.get(i);
             if (!(p instanceof Value v) || !v.value().isNull()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Counts what one record expands to and stops hostile input. */
+    private static final class Budget {
+        final long fileOffset;
+        int nodes;
+        long chars;
+
+        Budget(long fileOffset) {
+            this.fileOffset = fileOffset;
+        }
+
+        void nodes(int n) {
+            nodes += n;
+            node();
+        }
+
+        void node() {
+            if (++nodes > MAX_NODES) {
+                throw new CorruptInputException("record expands to more than " + MAX_NODES + " XML nodes", fileOffset);
+            }
+        }
+
+        void value(EventValue v) {
+            switch (v.type()) {
+                case STRING: case ANSI_STRING: case EVT_XML: chars += v.asString().length(); break;
+                case BINARY: chars += 2L * v.binaryLength(); break;
+                default: chars += v.type().isArray() ? 16L * v.elements().size() : 16; break;
+            }
+            if (chars > MAX_CHARS) {
+                throw new CorruptInputException("record expands to more than " + MAX_CHARS + " characters of text",
+                        fileOffset);
+            }
+        }
     }
 }

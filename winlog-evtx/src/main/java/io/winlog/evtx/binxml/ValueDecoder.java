@@ -134,12 +134,12 @@ public final class ValueDecoder {
             int p = off;
             for (; p + 1 < end; p += 2) {
                 if (b[p] == 0 && b[p + 1] == 0) {
-                    items.add(EventValue.ofString(new String(b, start, p - start, StandardCharsets.UTF_16LE)));
+                    items.add(EventValue.ofString(decodeUtf16(b, start, p - start)));
                     start = p + 2;
                 }
             }
             if (start < end - 1) {
-                items.add(EventValue.ofString(new String(b, start, ((end - start) & ~1), StandardCharsets.UTF_16LE)));
+                items.add(EventValue.ofString(decodeUtf16(b, start, (end - start) & ~1)));
             }
         } else if (et == ValueType.ANSI_STRING) {
             int start = off;
@@ -190,7 +190,33 @@ public final class ValueDecoder {
         while (n >= 2 && b[off + n - 1] == 0 && b[off + n - 2] == 0) {
             n -= 2;
         }
-        return n == 0 ? "" : new String(b, off, n, StandardCharsets.UTF_16LE);
+        return n == 0 ? "" : decodeUtf16(b, off, n);
+    }
+
+    /**
+     * Decodes UTF-16LE. Most event text is Latin-1, which takes a fast path (a byte copy into a
+     * compact string); other text is decoded as chars. Unpaired surrogates are kept as they are
+     * (the JDK decoder would replace them with U+FFFD, losing data).
+     */
+    public static String decodeUtf16(byte[] b, int off, int len) {
+        int chars = len >> 1;
+        byte[] latin1 = new byte[chars];
+        for (int i = 0; i < chars; i++) {
+            int p = off + 2 * i;
+            if (b[p + 1] != 0) {
+                char[] cs = new char[chars];
+                for (int j = 0; j < i; j++) {
+                    cs[j] = (char) (latin1[j] & 0xFF);
+                }
+                for (int j = i; j < chars; j++) {
+                    int q = off + 2 * j;
+                    cs[j] = (char) ((b[q] & 0xFF) | (b[q + 1] & 0xFF) << 8);
+                }
+                return new String(cs);
+            }
+            latin1[i] = b[p];
+        }
+        return new String(latin1, StandardCharsets.ISO_8859_1);
     }
 
     private static String ansi(byte[] b, int off, int size) {

@@ -1,6 +1,7 @@
 package io.winlog.evtx.binxml;
 
 import io.winlog.api.event.EventValue;
+import io.winlog.api.event.FileTime;
 import java.util.List;
 
 /**
@@ -40,6 +41,74 @@ public final class XmlRenderer {
         return v.text();
     }
 
+    /**
+     * Appends a value's text, escaped, without intermediate strings for the common types (the
+     * hot path of rendering).
+     */
+    private void appendValue(StringBuilder sb, EventValue v, boolean attr) {
+        switch (v.type()) {
+            case STRING: case ANSI_STRING:
+                escape(sb, v.asString(), attr);
+                return;
+            case NULL:
+                return;
+            case INT8: case INT16: case INT32: case INT64:
+                sb.append(v.asLong());
+                return;
+            case UINT8: case UINT16: case UINT32:
+                sb.append(v.asLong());
+                return;
+            case FILETIME:
+                FileTime.appendFormatted(sb, v.asInstant());
+                return;
+            case GUID:
+                appendGuid(sb, v.asGuid());
+                return;
+            case HEX_INT32: case HEX_INT64:
+                if (!referenceConventions) {
+                    sb.append("0x").append(Long.toHexString(v.asLong()));
+                    return;
+                }
+                break;
+            default:
+                break;
+        }
+        escape(sb, valueText(v), attr);
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}} without intermediate strings. */
+    static void appendGuid(StringBuilder sb, java.util.UUID g) {
+        long hi = g.getMostSignificantBits();
+        long lo = g.getLeastSignificantBits();
+        sb.append('{');
+        hex(sb, hi >>> 32, 8);
+        sb.append('-');
+        hex(sb, hi >>> 16, 4);
+        sb.append('-');
+        hex(sb, hi, 4);
+        sb.append('-');
+        hex(sb, lo >>> 48, 4);
+        sb.append('-');
+        hex(sb, lo, 12);
+        sb.append('}');
+    }
+
+    private static void hex(StringBuilder sb, long v, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            sb.append(HEX[(int) (v >>> (4 * i)) & 0xF]);
+        }
+    }
+
+    private void escape(StringBuilder sb, String s, boolean attr) {
+        if (attr) {
+            escapeAttr(sb, s);
+        } else {
+            escapeText(sb, s);
+        }
+    }
+
     /** Renders an element and its subtree. */
     public String render(Element e) {
         StringBuilder sb = new StringBuilder(1024);
@@ -52,10 +121,11 @@ public final class XmlRenderer {
         List<BinXmlNode> children = e.children();
         if (children.size() == 1 && children.get(0) instanceof Value v && v.value().type().isArray()) {
             List<EventValue> items = v.value().elements();
-            for (EventValue item : items) {
+            for (int i = 0, n = items.size(); i < n; i++) {
+                EventValue item = items.get(i);
                 openTag(sb, e);
                 sb.append('>');
-                escapeText(sb, valueText(item));
+                appendValue(sb, item, false);
                 sb.append("</").append(e.name()).append('>');
             }
             return;
@@ -75,11 +145,12 @@ public final class XmlRenderer {
 
     /** Appends content nodes (elements and text parts). */
     public void appendContent(StringBuilder sb, List<BinXmlNode> children) {
-        for (BinXmlNode n : children) {
+        for (int i = 0, size = children.size(); i < size; i++) {
+            BinXmlNode n = children.get(i);
             if (n instanceof Element c) {
                 append(sb, c);
             } else if (n instanceof Value v) {
-                escapeText(sb, valueText(v.value()));
+                appendValue(sb, v.value(), false);
             } else if (n instanceof CData c) {
                 sb.append("<![CDATA[").append(c.text()).append("]]>");
             } else if (n instanceof CharRef c) {
@@ -103,11 +174,15 @@ public final class XmlRenderer {
 
     private void openTag(StringBuilder sb, Element e) {
         sb.append('<').append(e.name());
-        for (Attribute a : e.attributes()) {
+        List<Attribute> attrs = e.attributes();
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            Attribute a = attrs.get(i);
             sb.append(' ').append(a.name()).append('=').append(quote);
-            for (BinXmlNode p : a.value()) {
+            List<BinXmlNode> parts = a.value();
+            for (int j = 0, m = parts.size(); j < m; j++) {
+                BinXmlNode p = parts.get(j);
                 if (p instanceof Value v) {
-                    escapeAttr(sb, valueText(v.value()));
+                    appendValue(sb, v.value(), true);
                 } else if (p instanceof CharRef c) {
                     sb.append("&#").append(c.codePoint()).append(';');
                 } else if (p instanceof EntityRef r) {
@@ -127,7 +202,21 @@ public final class XmlRenderer {
 
     /** Escapes character data ({@code & < >}). */
     public static void escapeText(StringBuilder sb, String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char ch = s.charAt(i);
+            if (ch == '&' || ch == '<' || ch == '>') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            sb.append(s);
+            return;
+        }
+        sb.append(s, 0, i);
+        for (; i < n; i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '&': sb.append("&amp;"); break;
@@ -139,7 +228,21 @@ public final class XmlRenderer {
     }
 
     private void escapeAttr(StringBuilder sb, String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char ch = s.charAt(i);
+            if (ch == '&' || ch == '<' || ch == '>' || ch == '\'' || ch == '"') {
+                break;
+            }
+            i++;
+        }
+        if (i == n) {
+            sb.append(s);
+            return;
+        }
+        sb.append(s, 0, i);
+        for (; i < n; i++) {
             char ch = s.charAt(i);
             switch (ch) {
                 case '&': sb.append("&amp;"); break;

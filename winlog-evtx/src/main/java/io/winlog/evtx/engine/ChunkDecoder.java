@@ -156,8 +156,18 @@ public final class ChunkDecoder {
                 continue;
             }
             long size = LittleEndian.u32(buf, pos + 4);
-            if (size < MIN_RECORD || pos + size > len || pos + size > (recovering ? len : to)
-                    || LittleEndian.u32(buf, (int) (pos + size - 4)) != size) {
+            boolean sizeFits = size >= MIN_RECORD && pos + size <= len && pos + size <= (recovering ? len : to);
+            if (!sizeFits || LittleEndian.u32(buf, (int) (pos + size - 4)) != size) {
+                if (sizeFits && recover && salvage(buf, pos, (int) size, fileOffset, index, parser, out)) {
+                    // A record whose tail was overwritten (trailing size copy differs) but whose
+                    // BinXml is complete: kept as recovered, then resynchronise inside it.
+                    counts[2]++;
+                    problem(diags, issues, Diagnostic.Severity.INFO, fileOffset + pos, index,
+                            "record with a damaged trailing size copy recovered");
+                    resyncing = true;
+                    pos = nextMagic(buf, pos + 1, to);
+                    continue;
+                }
                 if (!recovering) {
                     counts[1]++;
                     problem(diags, issues, Diagnostic.Severity.ERROR, fileOffset + pos, index, "record size " + size
@@ -189,6 +199,19 @@ public final class ChunkDecoder {
                         "record " + number + " skipped: " + e.getMessage());
                 pos += (int) size; // the size was consistent: the next record follows
             }
+        }
+    }
+
+    private static boolean salvage(byte[] buf, int pos, int size, long fileOffset, int index, BinXmlParser parser,
+                                   List<EvtxRecord> out) {
+        try {
+            List<BinXmlNode> doc = parser.parseDocument(pos + RECORD_HEADER, pos + size - 4);
+            Element root = TemplateExpander.expandRoot(doc, fileOffset + pos);
+            out.add(new EvtxRecord(LittleEndian.i64(buf, pos + 8), FileTime.toInstant(LittleEndian.i64(buf, pos + 16)),
+                    fileOffset + pos, index, true, root));
+            return true;
+        } catch (CorruptInputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,125 @@
+package io.winlog.benchmarks.evtx;
+
+import io.winlog.api.render.EventJson;
+import io.winlog.evtx.EvtxReadOptions;
+import io.winlog.evtx.EvtxReader;
+import io.winlog.evtx.EvtxRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Records/s reading a large .evtx (built at setup by repeating the chunks of
+ * {@code omer_security.evtx} to {@code sizeMb}, see {@link BigEvtxFile}; written to
+ * {@code target/bench-evtx/}, never committed) and rendering every record as XML (Windows'
+ * EvtRender shape) or as reference JSONL ({@code EventJson}), on one thread and on two decoding
+ * threads ({@code EvtxReadOptions.threads(2)} with the rendering in {@code onDecoded}, as
+ * {@code winlog dump --threads 2} does). {@code decodeOnly} parses and expands without rendering.
+ *
+ * <p>Each invocation reads the whole file; the {@code records} counter is the score to read
+ * (records/s). Allocation per record: run with {@code -prof gc} and divide
+ * {@code gc.alloc.rate.norm} by the records per invocation (printed at setup).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 10)
+@Fork(2)
+public class EvtxReadBenchmark {
+    @Param("100")
+    public int sizeMb;
+
+    private Path file;
+
+    /** The score: records read per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Records {
+        public long records;
+    }
+
+    @Setup(Level.Trial)
+    public void createFile() throws IOException {
+        file = Paths.get("target/bench-evtx/big-" + sizeMb + "mb.evtx").toAbsolutePath();
+        if (!Files.exists(file)) {
+            BigEvtxFile.create(BigEvtxFile.defaultSample(), file, (long) sizeMb << 20);
+        }
+        long n = 0;
+        try (EvtxReader r = EvtxReader.open(file)) {
+            while (r.nextRecord() != null) {
+                n++;
+            }
+        }
+        System.out.println("\n" + file + ": " + Files.size(file) + " bytes, " + n + " records per invocation");
+    }
+
+    private long read(EvtxReadOptions o, Blackhole bh, int mode) {
+        long n = 0;
+        StringBuilder sb = new StringBuilder(8192);
+        try (EvtxReader r = EvtxReader.open(file, o)) {
+            for (EvtxRecord rec; (rec = r.nextRecord()) != null; ) {
+                n++;
+                if (mode == 1) {
+                    sb.setLength(0);
+                    rec.appendXml(sb);
+                    bh.consume(sb.length());
+                } else if (mode == 2) {
+                    sb.setLength(0);
+                    EventJson.render(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
+                    bh.consume(sb.length());
+                } else if (mode == 3) {
+                    bh.consume(rec.attachment());
+                } else {
+                    bh.consume(rec.root());
+                }
+            }
+        }
+        return n;
+    }
+
+    @Benchmark
+    public void decodeOnly(Records c, Blackhole bh) {
+        c.records += read(EvtxReadOptions.defaults(), bh, 0);
+    }
+
+    @Benchmark
+    public void xmlSingleThread(Records c, Blackhole bh) {
+        c.records += read(EvtxReadOptions.defaults(), bh, 1);
+    }
+
+    @Benchmark
+    public void jsonlSingleThread(Records c, Blackhole bh) {
+        c.records += read(EvtxReadOptions.defaults(), bh, 2);
+    }
+
+    @Benchmark
+    public void xmlTwoThreads(Records c, Blackhole bh) {
+        c.records += read(EvtxReadOptions.defaults().threads(2).onDecoded(EvtxRecord::xml), bh, 3);
+    }
+
+    @Benchmark
+    public void jsonlTwoThreads(Records c, Blackhole bh) {
+        c.records += read(EvtxReadOptions.defaults().threads(2).onDecoded(rec -> {
+            StringBuilder sb = new StringBuilder(2048);
+            EventJson.render(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
+            return sb.toString();
+        }), bh, 3);
+    }
+}
