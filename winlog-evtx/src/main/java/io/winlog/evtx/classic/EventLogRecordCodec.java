@@ -189,6 +189,29 @@ public final class EventLogRecordCodec {
     }
 
     /**
+     * Decodes the records packed back to back in the first {@code bytesRead} bytes of
+     * {@code buf}, as {@code ReadEventLog} returns them (whole records only, each
+     * {@code Length} bytes). Offsets in errors are relative to {@code buf}'s start. Bounded:
+     * every record consumes at least {@link #MIN_RECORD_SIZE} bytes.
+     *
+     * @throws CorruptInputException when a record is damaged beyond what {@code mode} repairs,
+     *                               or the bytes do not end on a record boundary
+     */
+    public static List<EventLogRecord> decodeAll(ByteBuffer buf, int bytesRead, DecodeMode mode) {
+        if (bytesRead < 0 || bytesRead > buf.limit()) {
+            throw new IllegalArgumentException("bytesRead " + bytesRead + " outside buffer of limit " + buf.limit());
+        }
+        List<EventLogRecord> out = new ArrayList<>();
+        int p = 0;
+        while (p < bytesRead) {
+            EventLogRecord r = decode(buf, p, bytesRead - p, p, mode);
+            out.add(r);
+            p += r.length();
+        }
+        return out;
+    }
+
+    /**
      * Reads only the {@code Length} field of a record at {@code index} (unsigned), or -1 when
      * fewer than 8 bytes are there or the signature does not follow it. For scanners that must
      * know a record's extent before decoding it.

@@ -42,7 +42,9 @@ import java.util.Optional;
  * <p>Records come out in file order, oldest first. {@link #next()} gives the winlog-api model;
  * {@link #nextEntry()} also gives the raw fields, the file offset and whether the record was
  * recovered. Not thread-safe. Files up to 2 GiB - 1 byte (the event log service mapped the
- * whole file into memory, so real .evt files are far smaller).
+ * whole file into memory, so real .evt files are far smaller). Files up to 64 MiB are copied
+ * onto the heap and released at once; larger ones are memory-mapped, and on Windows a mapped
+ * file stays locked until the mapping is garbage-collected, even after {@link #close()}.
  */
 public final class EvtReader implements EventReader {
     /** Files up to this size are read onto the heap; larger ones are memory-mapped. */
@@ -170,8 +172,9 @@ public final class EvtReader implements EventReader {
     }
 
     /**
-     * Reads a .evt file image held in memory (the whole file, from position 0 to the limit);
-     * the buffer is not copied and must not change while the reader is used.
+     * Reads a .evt file image held in memory (the whole file, from the buffer's position to its
+     * limit; offsets are relative to the position). The bytes are not copied and must not
+     * change while the reader is used; the buffer's position and limit are left alone.
      */
     public static EvtReader of(ByteBuffer fileImage, EvtReaderOptions options) {
         ByteBuffer b = fileImage.slice().order(ByteOrder.LITTLE_ENDIAN);

@@ -212,6 +212,26 @@ class EventLogRecordCodecTest {
     }
 
     @Test
+    void decodesABufferOfBackToBackRecordsAsReadEventLogReturnsThem() {
+        EventLogRecordBytes a = new EventLogRecordBytes();
+        EventLogRecordBytes b = new EventLogRecordBytes();
+        b.recordNumber = 8;
+        b.strings = List.of("second");
+        byte[] ra = a.encode();
+        byte[] rb = b.encode();
+        ByteBuffer direct = ByteBuffer.allocateDirect(ra.length + rb.length + 64).order(ByteOrder.nativeOrder());
+        direct.put(ra).put(rb).flip();
+        direct.limit(direct.capacity());
+        List<EventLogRecord> all = EventLogRecordCodec.decodeAll(direct, ra.length + rb.length, DecodeMode.STRICT);
+        assertThat(all).extracting(EventLogRecord::recordNumber).containsExactly(7L, 8L);
+        assertThat(all.get(1).strings()).containsExactly("second");
+        // A buffer that ends inside a record is corrupt, with the offset of that record.
+        assertThatThrownBy(() -> EventLogRecordCodec.decodeAll(direct, ra.length + 10, DecodeMode.LENIENT))
+                .isInstanceOf(CorruptInputException.class)
+                .satisfies(e -> assertThat(((CorruptInputException) e).offset()).isEqualTo(ra.length));
+    }
+
+    @Test
     void peekLength() {
         byte[] b = new EventLogRecordBytes().encode();
         assertThat(EventLogRecordCodec.peekLength(ByteBuffer.wrap(b), 0, b.length)).isEqualTo(b.length);

@@ -21,6 +21,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvtReaderTest {
@@ -170,6 +172,27 @@ class EvtReaderTest {
         assertThat(got).extracting(e -> e.raw().recordNumber()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(got.get(2).raw().isDamaged()).isTrue();
         assertThat(diags).singleElement().extracting(CorruptInputException::offset).isEqualTo((long) at + 116);
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "a mapped file stays locked on Windows until the mapping is "
+            + "garbage-collected, so @TempDir could not delete it")
+    void largeFilesAreMemoryMappedAndReadTheSame(@TempDir Path dir) throws Exception {
+        // Above 64 MiB the reader maps the file instead of copying it onto the heap.
+        EvtFileSimulator sim = new EvtFileSimulator((64 << 20) + 4096);
+        for (int i = 0; i < 50; i++) {
+            sim.append(record(72 + 4 * i, i));
+        }
+        Path f = dir.resolve("big.evt");
+        Files.write(f, sim.closedImage());
+        List<Long> numbers = new ArrayList<>();
+        try (EvtReader r = EvtReader.open(f, EvtReaderOptions.strict())) {
+            for (EvtEntry e; (e = r.nextEntry()) != null; ) {
+                numbers.add(e.raw().recordNumber());
+            }
+            assertThat(r.fileSize()).isEqualTo((64 << 20) + 4096);
+        }
+        assertThat(numbers).hasSize(50).startsWith(1L).endsWith(50L);
     }
 
     @Test

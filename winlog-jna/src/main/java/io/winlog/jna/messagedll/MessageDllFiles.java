@@ -129,15 +129,48 @@ public final class MessageDllFiles {
      * implementation version, or {@code dev}.
      */
     public static String version() {
+        String v = cachedVersion;
+        if (v == null) {
+            v = readVersion();
+            cachedVersion = v;
+        }
+        return v;
+    }
+
+    /** The version never changes while the jar is loaded; racing threads compute the same value. */
+    private static volatile String cachedVersion;
+
+    private static String readVersion() {
         byte[] b = bundled(MessageDllGenerator.EVENT_MESSAGE_DLL);
         if (b != null) {
-            String v = MessageDllReader.read(b).version().strings().get("FileVersion");
-            if (v != null && !v.isBlank()) {
-                return v;
+            try {
+                VersionInfo info = MessageDllReader.read(b).version();
+                String v = info == null ? null : info.strings().get("FileVersion");
+                if (v != null && !v.isBlank()) {
+                    return v;
+                }
+            } catch (RuntimeException damagedJarResource) {
+                // fall through: the generated files will be written instead
             }
         }
         String impl = MessageDllFiles.class.getPackage().getImplementationVersion();
         return impl != null ? impl : "dev";
+    }
+
+    /**
+     * True when {@code file} is a message file winlog generated (any version, any category
+     * names): its version resource says ProductName {@code winlog} and an OriginalFilename
+     * starting with {@code winlog-}. For an installer that must not take over another
+     * product's registration; false for a missing, unreadable or damaged file.
+     */
+    public static boolean isWinlogMessageFile(Path file) {
+        try {
+            VersionInfo v = MessageDllReader.read(file).version();
+            return v != null && "winlog".equals(v.strings().get("ProductName"))
+                    && v.strings().getOrDefault("OriginalFilename", "").startsWith("winlog-");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Writes {@code bytes} to {@code target} unless it already holds exactly them. */

@@ -212,7 +212,7 @@ public final class MessageDllReader {
             long va = s[0];
             long raw = s[2];
             long rawSize = s[3];
-            if (rva >= va && rva + size <= va + Math.max(s[1], rawSize) && rva + size <= va + rawSize) {
+            if (rva >= va && rva + size <= va + rawSize) {
                 long off = raw + (rva - va);
                 need(off, size, "data at RVA 0x" + Long.toHexString(rva));
                 return off;

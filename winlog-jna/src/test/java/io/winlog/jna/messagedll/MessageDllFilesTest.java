@@ -51,6 +51,20 @@ class MessageDllFilesTest {
     }
 
     @Test
+    void recognizesWinlogMessageFiles() throws Exception {
+        MessageDllFiles.Extracted x = MessageDllFiles.ensureExtracted(dir, List.of("Orders"));
+        assertThat(MessageDllFiles.isWinlogMessageFile(x.eventMessageFile())).isTrue();
+        assertThat(MessageDllFiles.isWinlogMessageFile(x.categoryMessageFile())).isTrue();
+        Path other = dir.resolve("other.dll");
+        Files.write(other, MessageDllWriter.builder().messages(MessageDllGenerator.categories(List.of("x")))
+                .version(VersionInfo.of("someone else", "other.dll", "1.0")).build().write());
+        assertThat(MessageDllFiles.isWinlogMessageFile(other)).isFalse();
+        Files.write(other, new byte[] {1, 2, 3});
+        assertThat(MessageDllFiles.isWinlogMessageFile(other)).isFalse();
+        assertThat(MessageDllFiles.isWinlogMessageFile(dir.resolve("missing.dll"))).isFalse();
+    }
+
+    @Test
     void replacesADamagedCopy() throws Exception {
         MessageDllFiles.Extracted x = MessageDllFiles.ensureExtracted(dir, MessageDllGenerator.DEFAULT_CATEGORIES);
         byte[] good = Files.readAllBytes(x.eventMessageFile());

@@ -2,7 +2,6 @@ package io.winlog.jna.messagedll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
@@ -29,16 +28,27 @@ class MessageDllWindowsTest {
     static final int FORMAT_MESSAGE_FROM_HMODULE = 0x00000800;
     static final int FORMAT_MESSAGE_ARGUMENT_ARRAY = 0x00002000;
 
-    /** The few kernel32 functions this test needs; strings are UTF-16LE byte arrays. */
+    /**
+     * The few kernel32 functions this test needs; strings are UTF-16LE byte arrays. Failures are
+     * detected by return value and {@link Native#getLastError()} (JNA saves it after every call),
+     * since some calls leave a stale last error even when they succeed.
+     */
     interface Kernel32 extends Library {
         Kernel32 INSTANCE = Native.load("kernel32", Kernel32.class);
 
-        Pointer LoadLibraryExW(byte[] fileNameUtf16z, Pointer hFile, int flags) throws LastErrorException;
+        Pointer LoadLibraryExW(byte[] fileNameUtf16z, Pointer hFile, int flags);
 
-        boolean FreeLibrary(Pointer module) throws LastErrorException;
+        boolean FreeLibrary(Pointer module);
 
         int FormatMessageW(int flags, Pointer source, int messageId, int languageId, byte[] buffer, int sizeInWchars,
-                           Pointer arguments) throws LastErrorException;
+                           Pointer arguments);
+    }
+
+    private static Pointer load(Path dll, int flags) {
+        Pointer h = Kernel32.INSTANCE.LoadLibraryExW(utf16z(dll.toString()), null, flags);
+        assertThat(h).as("LoadLibraryExW(" + dll + ", 0x" + Integer.toHexString(flags) + "), last error "
+                + Native.getLastError()).isNotNull();
+        return h;
     }
 
     @TempDir
@@ -52,7 +62,7 @@ class MessageDllWindowsTest {
             Path dll = dir.resolve("m-" + machine + ".dll");
             MessageDllFiles.install(dll, bytes);
             for (int flags : new int[] {LOAD_LIBRARY_AS_DATAFILE, LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_IMAGE_RESOURCE}) {
-                Pointer h = Kernel32.INSTANCE.LoadLibraryExW(utf16z(dll.toString()), null, flags);
+                Pointer h = load(dll, flags);
                 try {
                     String text = "hello ünïcødé ✓ \uD83D\uDE00 100% done";
                     for (long id : new long[] {0, 1, 1000, 4096, 65535, 0x4000_0064L, 0x8000_1000L, 0xC000_0001L, 0xE000_FFFFL}) {
@@ -70,13 +80,13 @@ class MessageDllWindowsTest {
     void categoriesFormatToTheirNames() {
         List<String> names = List.of("Orders", "Billing", "Ünïcødé");
         MessageDllFiles.Extracted x = MessageDllFiles.ensureExtracted(dir, names);
-        Pointer h = Kernel32.INSTANCE.LoadLibraryExW(utf16z(x.categoryMessageFile().toString()), null,
-                LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_IMAGE_RESOURCE);
+        Pointer h = load(x.categoryMessageFile(), LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_IMAGE_RESOURCE);
         try {
             for (int i = 0; i < names.size(); i++) {
                 byte[] buf = new byte[512];
                 int n = Kernel32.INSTANCE.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_IGNORE_INSERTS, h, i + 1, 0,
                         buf, buf.length / 2, null);
+                assertThat(n).as("FormatMessageW category " + (i + 1) + ", last error " + Native.getLastError()).isPositive();
                 assertThat(new String(buf, 0, 2 * n, StandardCharsets.UTF_16LE)).isEqualTo(names.get(i));
             }
         } finally {
@@ -101,6 +111,8 @@ class MessageDllWindowsTest {
         byte[] buf = new byte[2048];
         int n = Kernel32.INSTANCE.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, module, id,
                 language, buf, buf.length / 2, args);
+        assertThat(n).as("FormatMessageW 0x" + Integer.toHexString(id) + " lang 0x" + Integer.toHexString(language)
+                + ", last error " + Native.getLastError()).isPositive();
         return new String(buf, 0, 2 * n, StandardCharsets.UTF_16LE);
     }
 
