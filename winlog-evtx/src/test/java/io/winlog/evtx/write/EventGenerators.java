@@ -51,7 +51,7 @@ final class EventGenerators {
                 .map(n -> "x".repeat(n) + "\u00e9\u4e2d");
         if (peerSafe) {
             // libevtx 20181227 drops a record with a value that starts with '<'
-            normal = normal.filter(s -> !s.startsWith("<"));
+            normal = normal.filter(s -> !s.startsWith("<") && !s.startsWith(">"));
         }
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, normal),
