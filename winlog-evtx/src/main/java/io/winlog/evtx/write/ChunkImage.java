@@ -114,7 +114,7 @@ final class ChunkImage {
     // ---- low-level little-endian writes (bounds-checked against the chunk end) -------------
 
     void ensure(int n) {
-        if (pos + n > EvtxLayout.CHUNK_SIZE) {
+        if (pos + n > EvtxLayout.CHUNK_RECORDS_END) {
             throw ChunkFullException.INSTANCE;
         }
     }

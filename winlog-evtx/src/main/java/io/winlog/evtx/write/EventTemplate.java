@@ -44,8 +44,12 @@ final class EventTemplate {
     byte[] guid() { return guid; }
     int templateId() { return templateId; }
 
-    /** Builds the template of {@code key}; the XML fragments give UserData / other-element structure. */
-    static EventTemplate build(TemplateKey key, XmlFragment userData, XmlFragment other) {
+    /**
+     * Builds the template of {@code key}. The XML fragments give the structure of XML EventData
+     * items ({@code dataXml[i]}, null where item i is a value), UserData and another top-level
+     * element; their text values are numbered in that order.
+     */
+    static EventTemplate build(TemplateKey key, XmlFragment[] dataXml, XmlFragment userData, XmlFragment other) {
         Builder b = new Builder();
         List<TemplateNode> system = new ArrayList<>();
         List<TemplateNode.Attr> provider = new ArrayList<>();
@@ -99,9 +103,15 @@ final class EventTemplate {
 
         List<TemplateNode> event = new ArrayList<>();
         event.add(new TemplateNode.Element("System", List.of(), List.copyOf(system)));
+        int xmlBase = 0;
         if (key.has(Slot.EVENT_DATA)) {
             List<TemplateNode> data = new ArrayList<>();
             for (int i = 0; i < key.dataCount(); i++) {
+                if (dataXml != null && dataXml[i] != null) {
+                    data.addAll(b.xml(dataXml[i].nodes, xmlBase));
+                    xmlBase += dataXml[i].values.size();
+                    continue;
+                }
                 String name = key.dataName(i);
                 List<TemplateNode.Attr> attrs = name == null ? List.of()
                         : List.of(new TemplateNode.Attr("Name", new TemplateNode.Text(name)));
@@ -114,7 +124,6 @@ final class EventTemplate {
             }
             event.add(new TemplateNode.Element("EventData", List.of(), List.copyOf(data)));
         }
-        int xmlBase = 0;
         if (userData != null) {
             event.add(new TemplateNode.Element("UserData", List.of(), b.xml(userData.nodes, xmlBase)));
             xmlBase += userData.values.size();

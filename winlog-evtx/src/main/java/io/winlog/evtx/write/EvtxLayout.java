@@ -32,8 +32,16 @@ final class EvtxLayout {
     static final int CHUNK_STRING_BUCKETS = 64;
     static final int CHUNK_TEMPLATE_TABLE = 384;
     static final int CHUNK_TEMPLATE_BUCKETS = 32;
+    /**
+     * Records end at or before this chunk offset. Windows never fills a chunk further (the
+     * highest free-space offset in the sample files is 65520), and libevtx 20181227 drops a
+     * last record that ends within a few bytes of 65536.
+     */
+    static final int CHUNK_RECORDS_END = CHUNK_SIZE - 16;
     /** The most record bytes one chunk can hold: a record can never be larger. */
-    static final int MAX_RECORD_SIZE = CHUNK_SIZE - CHUNK_HEADER_SIZE;
+    static final int MAX_RECORD_SIZE = CHUNK_RECORDS_END - CHUNK_HEADER_SIZE;
+    /** Windows pads every record to a multiple of 8 bytes. */
+    static final int RECORD_ALIGNMENT = 8;
 
     static final int RECORD_MAGIC = 0x00002a2a;
     static final int RECORD_HEADER_SIZE = 24;

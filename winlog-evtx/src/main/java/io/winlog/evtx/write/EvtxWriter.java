@@ -7,6 +7,7 @@ import io.winlog.api.WinlogException;
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.FileTime;
 import io.winlog.api.event.NamedValue;
+import io.winlog.api.event.ValueType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -243,36 +244,51 @@ public final class EvtxWriter implements EventWriter {
     // ---- shape and template ---------------------------------------------------------------
 
     private EventTemplate template(EventRecord r) {
-        int presence = presence(r);
+        byte[] bin = r.hasBinaryData() ? r.binaryData() : null;
+        boolean binary = bin != null && bin.length > 0;
+        int presence = presence(r, binary);
         String providerName = r.providerName() == null ? null : text.clean(r.providerName(), "Provider Name");
         String guidText = r.providerGuidText() == null ? null : text.clean(r.providerGuidText(), "Provider Guid");
         String source = r.eventSourceName() == null ? null : text.clean(r.eventSourceName(), "EventSourceName");
         probe.reset(providerName, guidText, source, presence);
+        xmlValues.clear();
         List<NamedValue> data = r.eventData();
+        XmlFragment[] dataXml = null;
         for (int i = 0; i < data.size(); i++) {
             NamedValue nv = data.get(i);
+            if (nv.value().type() == ValueType.EVT_XML) {
+                String what = ValueEncoder.itemName(nv.name(), i);
+                // an XML item (e.g. ComplexData) is part of the EventData structure itself
+                XmlFragment f = XmlFragment.parse(text.clean(nv.value().asString(), what), what, 0);
+                if (dataXml == null) {
+                    dataXml = new XmlFragment[data.size()];
+                }
+                dataXml[i] = f;
+                xmlValues.addAll(f.values);
+                probe.addData(f.signature, ValueType.EVT_XML.code());
+                continue;
+            }
             String name = nv.name() == null ? null : text.clean(nv.name(), "Data Name");
             if (name != null && name.length() > BinXmlEmitter.MAX_TEXT_UNITS) {
                 throw new EventRejectedException("Data Name of " + name.length() + " characters is longer than "
                         + BinXmlEmitter.MAX_TEXT_UNITS);
             }
-            ValueEncoder.check(nv.value(), name == null ? "EventData item " + (i + 1) : "EventData item '" + name + "'");
-            probe.addData(name, nv.value().type().code());
+            ValueEncoder.check(nv.value(), nv.name(), i);
+            probe.addData(name, ValueEncoder.declaredType(nv.value()));
         }
-        if (r.hasBinaryData() && r.binaryData().length > ValueEncoder.MAX_VALUE_BYTES) {
-            throw ValueEncoder.tooLong("EventData Binary", r.binaryData().length);
+        if (binary && bin.length > ValueEncoder.MAX_VALUE_BYTES) {
+            throw ValueEncoder.tooLong("EventData Binary", bin.length);
         }
         checkText(r.channel(), "Channel");
         checkText(r.computer(), "Computer");
-        xmlValues.clear();
         XmlFragment userData = null;
         XmlFragment other = null;
         if (r.userDataXml() != null) {
-            userData = XmlFragment.parse(r.userDataXml(), "UserData", 0);
+            userData = XmlFragment.parse(text.clean(r.userDataXml(), "UserData"), "UserData", 0);
             xmlValues.addAll(userData.values);
         }
         if (r.otherXml() != null) {
-            other = XmlFragment.parse(r.otherXml(), "the extra event element", 0);
+            other = XmlFragment.parse(text.clean(r.otherXml(), "the extra event element"), "the extra event element", 0);
             xmlValues.addAll(other.values);
         }
         for (String v : xmlValues) {
@@ -285,7 +301,7 @@ public final class EvtxWriter implements EventWriter {
                 templates.clear();
             }
             TemplateKey key = probe.freeze();
-            t = EventTemplate.build(key, userData, other);
+            t = EventTemplate.build(key, dataXml, userData, other);
             templates.put(key, t);
         }
         return t;
@@ -297,7 +313,7 @@ public final class EvtxWriter implements EventWriter {
         }
     }
 
-    private static int presence(EventRecord r) {
+    private static int presence(EventRecord r, boolean binary) {
         int p = 1 << Slot.RECORD_ID;
         p |= bit(r.providerName() != null, Slot.PROVIDER_NAME);
         p |= bit(r.providerGuidText() != null, Slot.PROVIDER_GUID);
@@ -321,10 +337,10 @@ public final class EvtxWriter implements EventWriter {
         p |= bit(r.channel() != null, Slot.CHANNEL);
         p |= bit(r.computer() != null, Slot.COMPUTER);
         p |= bit(r.userSid() != null, Slot.USER_SID);
-        p |= bit(r.hasBinaryData(), Slot.BINARY);
+        p |= bit(binary, Slot.BINARY);
         p |= bit(r.userDataXml() != null, Slot.USER_DATA);
         p |= bit(r.otherXml() != null, Slot.OTHER_XML);
-        p |= bit(!r.eventData().isEmpty() || r.hasBinaryData(), Slot.EVENT_DATA);
+        p |= bit(!r.eventData().isEmpty() || binary, Slot.EVENT_DATA);
         return p;
     }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * time), a BinXml fragment holding a template instance (with the template's definition inline
  * the first time the chunk uses it, otherwise a reference to the earlier definition), the
  * substitution array (16-bit size and type per value, then the values), the end-of-fragment
- * token (libevtx requires it; python-evtx does not look), and the trailing copy of the size.
+ * token (libevtx requires it; python-evtx does not look), zero padding to a multiple of 8
+ * bytes (as Windows writes records), and the trailing copy of the size.
  */
 final class RecordEncoder {
     private final TextEncoder text;
@@ -64,6 +65,11 @@ final class RecordEncoder {
         }
         // the record's fragment ends after the template instance, like any BinXml fragment
         c.u8(BinXmlToken.END_OF_FRAGMENT);
+        // zero padding so the record size (with its trailing copy) is a multiple of 8, as Windows writes
+        int pad = (EvtxLayout.RECORD_ALIGNMENT - (c.pos + 4 - start) % EvtxLayout.RECORD_ALIGNMENT)
+                % EvtxLayout.RECORD_ALIGNMENT;
+        c.ensure(pad);
+        c.pos += pad;
         c.u32(0);
         int size = c.pos - start;
         c.putU32(c.pos - 4, size);

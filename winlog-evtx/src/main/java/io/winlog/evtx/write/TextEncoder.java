@@ -4,9 +4,11 @@ import io.winlog.api.EventRejectedException;
 
 /**
  * Writes Java strings as UTF-16LE into a chunk, applying the writer's
- * {@link InvalidTextPolicy} to lone surrogates. Other characters, control characters included,
- * are stored as given: BinXml carries them, and Windows stores them the same way (XML renderers
- * escape or drop them; that is a rendering concern).
+ * {@link InvalidTextPolicy} to lone surrogates and to U+0000 (which ends a string for Windows:
+ * ReportEvent takes NUL-terminated strings, readers strip trailing NULs, and inside a string
+ * array it would split the element; there KEEP acts as REPLACE). Other characters, control
+ * characters included, are stored as given: BinXml carries them, and Windows stores them the
+ * same way (XML renderers escape or drop them; that is a rendering concern).
  */
 final class TextEncoder {
     private final InvalidTextPolicy policy;
@@ -17,6 +19,11 @@ final class TextEncoder {
 
     /** Writes {@code s} (no length prefix, no terminator). */
     void write(ChunkImage c, String s, String what) {
+        write(c, s, what, false);
+    }
+
+    /** Writes {@code s}; {@code arrayElement}: a NUL would split the element, so KEEP replaces it. */
+    void write(ChunkImage c, String s, String what, boolean arrayElement) {
         int n = s.length();
         c.ensure(2 * n);
         byte[] b = c.buf;
@@ -34,6 +41,8 @@ final class TextEncoder {
                     continue;
                 }
                 ch = lone(i, ch, what);
+            } else if (ch == 0) {
+                ch = nul(i, what, arrayElement);
             }
             b[p] = (byte) ch;
             b[p + 1] = (byte) (ch >>> 8);
@@ -44,19 +53,30 @@ final class TextEncoder {
 
     /** The text as the file will hold it (the policy applied), for names and literals. */
     String clean(String s, String what) {
+        return clean(s, what, false);
+    }
+
+    /** {@link #clean} for an element of a string array: NUL is never kept. */
+    String cleanArrayElement(String s, String what) {
+        return clean(s, what, true);
+    }
+
+    private String clean(String s, String what, boolean arrayElement) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
-            if (Character.isSurrogate(s.charAt(i)) && isLone(s, i)) {
-                if (policy == InvalidTextPolicy.KEEP) {
+            char c0 = s.charAt(i);
+            if (c0 == 0 || Character.isSurrogate(c0) && isLone(s, i)) {
+                if (policy == InvalidTextPolicy.KEEP && !arrayElement) {
                     return s;
                 }
                 StringBuilder sb = new StringBuilder(n);
                 for (int j = 0; j < n; j++) {
                     char ch = s.charAt(j);
-                    if (Character.isSurrogate(ch)) {
+                    if (ch == 0) {
+                        sb.append(nul(j, what, arrayElement));
+                    } else if (Character.isSurrogate(ch)) {
                         if (isLone(s, j)) {
-                            lone(j, ch, what);
-                            sb.append('\uFFFD');
+                            sb.append(lone(j, ch, what));
                         } else {
                             sb.append(ch).append(s.charAt(++j));
                         }
@@ -82,6 +102,19 @@ final class TextEncoder {
                 throw new EventRejectedException(what + " contains a lone UTF-16 surrogate (U+"
                         + Integer.toHexString(ch).toUpperCase(java.util.Locale.ROOT) + ") at index " + i
                         + "; fix the text or use InvalidTextPolicy.REPLACE or KEEP");
+            default:
+                return '\uFFFD';
+        }
+    }
+
+    /** The unit to store for U+0000 at index {@code i}. */
+    private char nul(int i, String what, boolean arrayElement) {
+        switch (policy) {
+            case KEEP:
+                return arrayElement ? '\uFFFD' : 0;
+            case REJECT:
+                throw new EventRejectedException(what + " contains U+0000 at index " + i
+                        + ", which ends a string in Windows events; remove it or use InvalidTextPolicy.REPLACE");
             default:
                 return '\uFFFD';
         }

@@ -21,6 +21,8 @@ import java.util.List;
  * binary form, WString as UTF-16LE, ANSI String in code page 1252, and arrays as the elements
  * back to back (strings NUL-terminated).
  *
+ * <p>Nested BinXml values are refused (winlog's reader and python-evtx do not read them back).
+ *
  * <p>Types that cannot be stored in a file are refused with a message: EvtHandle and EvtXml
  * (wevtapi-only), Binary[] (no element boundaries in the format).
  */
@@ -40,16 +42,36 @@ final class ValueEncoder {
         this.text = text;
     }
 
+    /** How error messages name EventData item {@code index} (0-based), built only when needed. */
+    static String itemName(String name, int index) {
+        return name == null ? "EventData item " + (index + 1) : "EventData item '" + name + "'";
+    }
+
     /** Checks what can be checked before encoding: storable type and the 16-bit size limit. */
-    static void check(EventValue v, String what) {
+    static void check(EventValue v, String name, int index) {
         ValueType t = v.type();
+        if (t.isInteger() || t == ValueType.NULL || t == ValueType.BOOLEAN || t == ValueType.GUID
+                || t == ValueType.FILETIME || t == ValueType.SYSTEMTIME || t == ValueType.SID
+                || t == ValueType.FLOAT || t == ValueType.DOUBLE) {
+            if (!t.isArray()) {
+                return; // fixed size, always storable
+            }
+        }
+        if ((t == ValueType.STRING || t == ValueType.ANSI_STRING) && v.asString().length() <= MAX_VALUE_BYTES / 2) {
+            return;
+        }
+        String what = itemName(name, index);
         switch (t) {
-            case EVT_HANDLE, EVT_XML -> throw new EventRejectedException(what + " has type " + t.referenceName()
+            case EVT_HANDLE -> throw new EventRejectedException(what + " has type " + t.referenceName()
                     + ", which exists only in the live Event Log API and cannot be stored in an .evtx file;"
                     + " convert it to a string or integer first");
+            case EVT_XML -> throw new EventRejectedException(what + " is an XML item (EvtXml); it can only be an"
+                    + " EventData item of its own, not an array element");
             case BINARY_ARRAY -> throw new EventRejectedException(what + " has type Binary[], which .evtx cannot store"
                     + " (the format has no element boundaries for it); write one Binary item per element");
-            case STRING, ANSI_STRING, BINXML -> {
+            case BINXML -> throw new EventRejectedException(what + " is a nested BinXml value, which winlog's reader"
+                    + " and python-evtx cannot read back; pass it as an XML EventData item (EvtXml) or as UserData");
+            case STRING, ANSI_STRING -> {
                 int units = v.asString().length();
                 int bytes = t == ValueType.STRING ? 2 * units : units;
                 if (bytes > MAX_VALUE_BYTES) {
@@ -81,15 +103,27 @@ final class ValueEncoder {
                 + MAX_VALUE_BYTES + " bytes (32767 UTF-16 characters); shorten or split the value");
     }
 
+    /**
+     * The type a template declares for {@code v}: its own, except that an empty array is stored
+     * as NULL, as Windows does (an optional substitution with no value; libevtx cannot read a
+     * zero-length fixed-size array, and readers show no item for it).
+     */
+    static int declaredType(EventValue v) {
+        return v.type().isArray() && v.elements().isEmpty() ? 0 : v.type().code();
+    }
+
     /** Writes the value's bytes; returns the type code to declare. */
     int write(ChunkImage c, EventValue v, String what) {
         ValueType t = v.type();
+        if (t.isArray() && v.elements().isEmpty()) {
+            return 0;
+        }
         switch (t) {
             case NULL -> {
                 return 0;
             }
-            case STRING -> text.write(c, v.asString(), what);
-            case ANSI_STRING -> c.bytes(ansiBytes(v.asString()));
+            case STRING -> text.write(c, v.asString(), what, false);
+            case ANSI_STRING -> c.bytes(ansiBytes(text.clean(v.asString(), what)));
             case INT8, UINT8 -> c.u8((int) v.asLong());
             case INT16, UINT16 -> c.u16((int) v.asLong());
             case INT32, UINT32, HEX_INT32, BOOLEAN -> c.u32((int) v.asLong());
@@ -101,20 +135,21 @@ final class ValueEncoder {
             case FILETIME -> c.u64(FileTime.toTicks(v.asInstant()));
             case SYSTEMTIME -> systemTime(c, v.asSystemTime());
             case SID -> sid(c, v.asSid());
-            case BINXML -> nestedXml(c, v.asString(), what);
             default -> {
                 if (!t.isArray()) {
-                    check(v, what);
                     throw new EventRejectedException(what + ": value type " + t + " cannot be written");
                 }
                 List<EventValue> es = v.elements();
                 for (int i = 0; i < es.size(); i++) {
                     EventValue e = es.get(i);
-                    write(c, e, what);
                     if (e.type() == ValueType.STRING) {
+                        text.write(c, e.asString(), what, true);
                         c.u16(0);
                     } else if (e.type() == ValueType.ANSI_STRING) {
+                        c.bytes(ansiBytes(text.cleanArrayElement(e.asString(), what)));
                         c.u8(0);
+                    } else {
+                        write(c, e, what);
                     }
                 }
             }
@@ -152,43 +187,5 @@ final class ValueEncoder {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new IllegalStateException("REPLACE encoder cannot fail", e);
         }
-    }
-
-    /**
-     * A BinXml-typed value: the XML as a nested fragment (elements with literal text), then a
-     * zero substitution count, which is how python-evtx expects a nested root to end.
-     */
-    private void nestedXml(ChunkImage c, String xml, String what) {
-        XmlFragment f = XmlFragment.parse(xml, what, 0);
-        BinXmlEmitter.fragmentHeader(c);
-        for (TemplateNode n : f.nodes) {
-            TemplateNode lit = literal(n, f.values, what);
-            if (lit instanceof TemplateNode.Element e) {
-                BinXmlEmitter.element(c, e);
-            } else if (lit instanceof TemplateNode.Text t) {
-                BinXmlEmitter.valueText(c, t.text());
-            }
-        }
-        c.u8(BinXmlToken.END_OF_FRAGMENT);
-        c.u32(0);
-    }
-
-    /** The node with every substitution replaced by its (cleaned) literal text. */
-    private TemplateNode literal(TemplateNode n, List<String> values, String what) {
-        if (n instanceof TemplateNode.Subst s) {
-            return new TemplateNode.Text(text.clean(values.get(s.index()), what));
-        }
-        if (n instanceof TemplateNode.Element e) {
-            List<TemplateNode.Attr> attrs = new java.util.ArrayList<>(e.attrs().size());
-            for (TemplateNode.Attr a : e.attrs()) {
-                attrs.add(new TemplateNode.Attr(a.name(), literal(a.value(), values, what)));
-            }
-            List<TemplateNode> kids = new java.util.ArrayList<>(e.children().size());
-            for (TemplateNode k : e.children()) {
-                kids.add(literal(k, values, what));
-            }
-            return new TemplateNode.Element(e.name(), attrs, kids);
-        }
-        return n;
     }
 }

@@ -57,7 +57,8 @@ final class XmlFragment {
         int count = 0;
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader("<winlog-fragment>" + xml + "</winlog-fragment>"));
+            r = FACTORY.createXMLStreamReader(new StringReader(
+                    "<?xml version=\"1.1\"?><winlog-fragment>" + protect(xml) + "</winlog-fragment>"));
             r.next(); // the wrapper start element
             boolean[] childSeen = new boolean[MAX_DEPTH + 2];
             int depth = 0;
@@ -76,15 +77,23 @@ final class XmlFragment {
                             throw new EventRejectedException(what + " has more than " + MAX_NODES + " elements");
                         }
                         childSeen[depth] = false;
-                        String name = r.getLocalName();
+                        String name = qualified(r.getPrefix(), r.getLocalName());
                         List<TemplateNode.Attr> attrs = new ArrayList<>(r.getAttributeCount());
                         sig.append('<').append(name.length()).append(':').append(name);
                         for (int i = 0; i < r.getAttributeCount(); i++) {
-                            String an = r.getAttributeLocalName(i);
+                            String an = qualified(r.getAttributePrefix(i), r.getAttributeLocalName(i));
+                            String av = r.getAttributeValue(i);
+                            sig.append(' ').append(an.length()).append(':').append(an);
+                            if (av.isEmpty()) {
+                                // an empty value is literal template text: libevtx drops a record whose
+                                // attribute substitution is an empty string
+                                attrs.add(new TemplateNode.Attr(an, new TemplateNode.Text("")));
+                                sig.append("=''");
+                                continue;
+                            }
                             attrs.add(new TemplateNode.Attr(an,
                                     new TemplateNode.Subst(firstIndex + values.size(), 0x01)));
-                            values.add(r.getAttributeValue(i));
-                            sig.append(' ').append(an.length()).append(':').append(an);
+                            values.add(av);
                         }
                         sig.append('>');
                         names.add(name);
@@ -129,6 +138,56 @@ final class XmlFragment {
         return new XmlFragment(List.copyOf(top), values, sig.toString());
     }
 
+    /**
+     * Turns the characters an XML parser would normalize or refuse into character references,
+     * so the values come through exactly: CR and the XML 1.1 line ends (U+0085, U+2028) in
+     * text, TAB/LF/CR in attribute values (attribute-value normalization), and control
+     * characters (the fragment is parsed as XML 1.1, where {@code &#1;} is allowed). Markup,
+     * comments and CDATA sections pass unchanged.
+     */
+    static String protect(String xml) {
+        StringBuilder sb = null;
+        int n = xml.length();
+        boolean inTag = false;
+        char quote = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = xml.charAt(i);
+            if (!inTag && ch == '<') {
+                String skipTo = xml.startsWith("<![CDATA[", i) ? "]]>" : xml.startsWith("<!--", i) ? "-->"
+                        : xml.startsWith("<?", i) ? "?>" : null;
+                if (skipTo != null) {
+                    int end = xml.indexOf(skipTo, i);
+                    end = end < 0 ? n : end + skipTo.length();
+                    if (sb != null) {
+                        sb.append(xml, i, end);
+                    }
+                    i = end - 1;
+                    continue;
+                }
+                inTag = true;
+            } else if (inTag && quote == 0 && ch == '>') {
+                inTag = false;
+            } else if (inTag && (ch == '"' || ch == '\'')) {
+                quote = quote == 0 ? ch : quote == ch ? 0 : quote;
+            }
+            boolean escape;
+            if (inTag) {
+                escape = quote != 0 && (ch < 0x20 || ch == 0x85 || ch == 0x2028 || ch >= 0x7F && ch <= 0x9F);
+            } else {
+                escape = ch < 0x20 && ch != '\n' && ch != '\t' || ch == 0x85 || ch == 0x2028 || ch >= 0x7F && ch <= 0x9F;
+            }
+            if (escape) {
+                if (sb == null) {
+                    sb = new StringBuilder(n + 16).append(xml, 0, i);
+                }
+                sb.append("&#").append((int) ch).append(';');
+            } else if (sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? xml : sb.toString();
+    }
+
     private static void flushText(StringBuilder text, boolean besideElements, List<TemplateNode> into,
                                   List<String> values, StringBuilder sig, int firstIndex) {
         if (text.length() == 0) {
@@ -142,6 +201,11 @@ final class XmlFragment {
         into.add(new TemplateNode.Subst(firstIndex + values.size(), 0x01));
         values.add(s);
         sig.append('%');
+    }
+
+    /** The name as written: BinXml stores {@code prefix:local} as one name. */
+    private static String qualified(String prefix, String local) {
+        return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
     private static XMLInputFactory newFactory() {
