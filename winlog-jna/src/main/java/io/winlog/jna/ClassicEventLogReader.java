@@ -236,16 +236,8 @@ public final class ClassicEventLogReader implements EventReader {
                         + "io.winlog.evtx.evt.EvtReader and .evtx files with io.winlog.evtx.EvtxReader: " + query.source());
             }
             EventFilter filter = EventFilter.compile(query.query());
-            ClassicLogApi a = api;
-            RegistryApi reg = registry;
-            if (a == null) {
-                WindowsEventLog.requireWindows("Reading the live \"" + query.source() + "\" log (OpenEventLog)");
-                a = new JnaClassicLogApi(WindowsEventLog.advapi32());
-                if (reg == null) {
-                    reg = new JnaRegistry(WindowsEventLog.advapi32());
-                }
-            }
-            ClassicLogSession s = ClassicLogSession.open(a, reg, server, query.source(), bufferBytes);
+            ClassicLogSession s = JnaClassicLogApi.openSession(api, registry, server, query.source(), bufferBytes,
+                    "Reading the live \"" + query.source() + "\" log (OpenEventLog)");
             try {
                 ClassicEventLogReader r = new ClassicEventLogReader(s, filter, query);
                 r.done = !position(s, query);

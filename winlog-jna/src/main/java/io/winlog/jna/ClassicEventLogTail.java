@@ -169,8 +169,11 @@ public final class ClassicEventLogTail implements AutoCloseable {
             return this;
         }
 
-        /** The first ReadEventLog buffer size (default 64 KiB). */
+        /** The first ReadEventLog buffer size (default 64 KiB; it grows when a record needs more). */
         public Builder bufferBytes(int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("bufferBytes must be positive: " + v);
+            }
             bufferBytes = v;
             return this;
         }
@@ -190,16 +193,8 @@ public final class ClassicEventLogTail implements AutoCloseable {
         /** Opens the log and fixes the start position. */
         public ClassicEventLogTail build() {
             EventFilter filter = EventFilter.compile(query);
-            ClassicLogApi a = api;
-            RegistryApi reg = registry;
-            if (a == null) {
-                WindowsEventLog.requireWindows("Following the live \"" + log + "\" log (OpenEventLog)");
-                a = new JnaClassicLogApi(WindowsEventLog.advapi32());
-                if (reg == null) {
-                    reg = new JnaRegistry(WindowsEventLog.advapi32());
-                }
-            }
-            ClassicLogSession s = ClassicLogSession.open(a, reg, server, log, bufferBytes);
+            ClassicLogSession s = JnaClassicLogApi.openSession(api, registry, server, log, bufferBytes,
+                    "Following the live \"" + log + "\" log (OpenEventLog)");
             try {
                 long next = switch (start.kind()) {
                     case OLDEST -> -1;

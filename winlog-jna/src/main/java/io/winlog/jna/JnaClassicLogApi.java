@@ -7,6 +7,8 @@ import com.sun.jna.ptr.IntByReference;
 import io.winlog.jna.binding.Advapi32;
 import io.winlog.jna.codec.Utf16;
 import io.winlog.jna.engine.ClassicLogApi;
+import io.winlog.jna.engine.ClassicLogSession;
+import io.winlog.jna.engine.RegistryApi;
 
 /**
  * {@link ClassicLogApi} over the real advapi32 (Windows only). Names are encoded to UTF-16LE
@@ -78,5 +80,24 @@ final class JnaClassicLogApi implements ClassicLogApi {
         Memory m = new Memory(b.length);
         m.write(0, b, 0, b.length);
         return m;
+    }
+
+    /**
+     * Opens a classic-log session on {@code api}, or, when it is null, on advapi32 (Windows only:
+     * elsewhere throws {@link io.winlog.api.PlatformNotSupportedException} naming {@code what}),
+     * checking the log name in {@code registry} (default: the local registry with advapi32).
+     */
+    static ClassicLogSession openSession(ClassicLogApi api, RegistryApi registry, String server, String log,
+                                         int bufferBytes, String what) {
+        ClassicLogApi a = api;
+        RegistryApi reg = registry;
+        if (a == null) {
+            WindowsEventLog.requireWindows(what);
+            a = new JnaClassicLogApi(WindowsEventLog.advapi32());
+            if (reg == null) {
+                reg = new JnaRegistry(WindowsEventLog.advapi32());
+            }
+        }
+        return ClassicLogSession.open(a, reg, server, log, bufferBytes);
     }
 }
