@@ -1,5 +1,6 @@
 package io.winlog.evtx;
 
+import io.winlog.testkit.RequiresSharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -41,6 +42,7 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * {@link EventRecord} and renders as XML. A fast subset runs in {@code verify}; {@code -Plong}
  * ({@code winlog.long=true}) runs 100,000 mutants.
  */
+@AddLifecycleHook(RequiresSharedData.class)
 class EvtxFuzzTest {
     private static final int SMALL = 4096 + 2 * 65536;
     /** Mutants read in this JVM (reported after the class, so a campaign's size is on record). */

@@ -1,5 +1,6 @@
 package io.winlog.evtx.evt;
 
+import io.winlog.testkit.RequiresSharedData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -31,6 +32,7 @@ import net.jqwik.api.lifecycle.SkipExecutionHook;
  * every record returned lies inside the file. A fast subset runs in {@code verify};
  * {@code -Plong} ({@code winlog.long=true}) runs 100,000 mutants.
  */
+@AddLifecycleHook(RequiresSharedData.class)
 class EvtFuzzTest {
     private static List<byte[]> samples;
 

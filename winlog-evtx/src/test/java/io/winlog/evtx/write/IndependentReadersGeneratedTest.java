@@ -1,5 +1,6 @@
 package io.winlog.evtx.write;
 
+import io.winlog.testkit.RequiresTools;
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.EventValue;
 import io.winlog.api.event.ValueType;
@@ -25,6 +26,7 @@ import net.jqwik.api.Provide;
 class IndependentReadersGeneratedTest {
 
     @Property(tries = 3)
+    @RequiresTools({"evtxexport:libevtx-utils", "evtx_dump.py:python3-evtx"})
     void peerSafeEventsReadBackByBothPeers(@ForAll("peerSafe") List<EventRecord> events) throws Exception {
         Path evtxexport = ExternalTools.require("evtxexport", "libevtx-utils");
         Path dir = Files.createTempDirectory("evtx-peers");
@@ -37,6 +39,7 @@ class IndependentReadersGeneratedTest {
     }
 
     @Property(tries = 3)
+    @RequiresTools("evtxexport:libevtx-utils")
     void everyArrayTypeReadBackByLibevtx(@ForAll("withArrays") List<EventRecord> events) throws Exception {
         Path evtxexport = ExternalTools.require("evtxexport", "libevtx-utils");
         Path dir = Files.createTempDirectory("evtx-peers");
