@@ -124,7 +124,7 @@ abstract class MpscRingPad3 extends MpscRingConsumerIndex {
 class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
     /** The consumer nulls and releases slots every 64 events within a batch (amortised), or every capacity if smaller. */
-    private static final int RELEASE_EVERY = 64;
+    static final int RELEASE_EVERY = 64;
 
     private final Object[] buffer;
     private final long mask;
@@ -225,7 +225,7 @@ class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     }
 
     /** Nulls consumed slots {@code [from, to)} and releases them to producers. Consumer only. */
-    private void release(Object[] buffer, long mask, long from, long to) {
+    final void release(Object[] buffer, long mask, long from, long to) {
         if (from == to) {
             return;
         }
