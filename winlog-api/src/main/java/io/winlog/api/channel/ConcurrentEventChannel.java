@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 final class ConcurrentEventChannel<T> implements EventChannel<T> {
     private final String name;
     private final int maxTopics;
+    private final boolean singleProducer;
     private final ThreadFactory threadFactory;
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final Topic defaultTopic;
@@ -34,6 +35,7 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
     ConcurrentEventChannel(EventChannelBuilder<T> b) {
         this.name = b.name;
         this.maxTopics = b.maxTopics;
+        this.singleProducer = b.singleProducer;
         this.threadFactory = b.threadFactory;
         this.defaultTopic = topic(b.defaultTopic);
     }
@@ -68,6 +70,11 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
             }
             return t;
         }
+    }
+
+    /** True if built with {@link EventChannelBuilder#singleProducer()}. */
+    boolean singleProducer() {
+        return singleProducer;
     }
 
     @Override

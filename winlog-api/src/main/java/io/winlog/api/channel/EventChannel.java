@@ -6,7 +6,8 @@ package io.winlog.api.channel;
  * per producer, through its own bounded ring with its own {@link BackpressurePolicy}.
  *
  * <p>Publishing costs, per matching subscriber, one CAS on that subscriber's ring plus an element
- * store; nothing is allocated. Subscribers can join and leave while producers run; an event
+ * store (no CAS for BLOCK and DROP_NEWEST subscribers of a channel built with
+ * {@link EventChannelBuilder#singleProducer()}); nothing is allocated. Subscribers can join and leave while producers run; an event
  * published before {@link #subscribe} returns may or may not reach the new subscriber.
  *
  * <p>Do not publish from a handler to a channel whose BLOCK subscriber is that handler's own

@@ -27,6 +27,14 @@ abstract class MpscRingProducerIndex extends MpscRingPad0 {
         return producerIndex; // volatile load: acquire, orders our later loads after it
     }
 
+    final long lpProducerIndex() {
+        return (long) P_INDEX.getOpaque(this); // for a single producer reading its own index
+    }
+
+    final void soProducerIndex(long index) {
+        P_INDEX.setRelease(this, index); // single producer only: ordered store, no CAS
+    }
+
     final boolean casProducerIndex(long expect, long update) {
         return P_INDEX.compareAndSet(this, expect, update); // full fence: claim + flag check in one step
     }
@@ -109,12 +117,14 @@ abstract class MpscRingPad3 extends MpscRingConsumerIndex {
  * index once per batch. A claimed slot that is still null is a producer between its CAS and its
  * store: it ends the batch, and is picked up by the next one.
  *
+ * <p>Not final only for {@link SpscEventRing}, which replaces the producer side.
+ *
  * @param <E> the element type
  */
-final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
+class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     private static final VarHandle ELEMENT = MethodHandles.arrayElementVarHandle(Object[].class);
     /** The consumer nulls and releases slots every 64 events within a batch (amortised), or every capacity if smaller. */
-    private static final int RELEASE_EVERY = 64;
+    static final int RELEASE_EVERY = 64;
 
     private final Object[] buffer;
     private final long mask;
@@ -133,6 +143,11 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
         if (spilling) {
             setSpilling();
         }
+    }
+
+    /** The slot array, for {@link SpscEventRing}. */
+    final Object[] buffer() {
+        return buffer;
     }
 
     @Override
@@ -210,7 +225,7 @@ final class MpscEventRing<E> extends MpscRingPad3 implements EventRing<E> {
     }
 
     /** Nulls consumed slots {@code [from, to)} and releases them to producers. Consumer only. */
-    private void release(Object[] buffer, long mask, long from, long to) {
+    final void release(Object[] buffer, long mask, long from, long to) {
         if (from == to) {
             return;
         }

@@ -103,9 +103,20 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
         } else {
             this.journal = null;
             this.spillLock = null;
-            this.ring = policy == BackpressurePolicy.DROP_OLDEST ? new MpmcEventRing<>(config.capacity) : new MpscEventRing<>(config.capacity, false);
+            if (policy == BackpressurePolicy.DROP_OLDEST) {
+                this.ring = new MpmcEventRing<>(config.capacity); // producers evict: needs CAS even with one producer
+            } else if (channel.singleProducer()) {
+                this.ring = new SpscEventRing<>(config.capacity);
+            } else {
+                this.ring = new MpscEventRing<>(config.capacity, false);
+            }
             this.counters = new SubscriberCounters(ring, 0);
         }
+    }
+
+    /** The ring (tests check which implementation the configuration selected). */
+    EventRing<T> ring() {
+        return ring;
     }
 
     /** Starts the subscriber thread (handler mode). Called once by the channel. */

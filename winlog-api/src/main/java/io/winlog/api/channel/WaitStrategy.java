@@ -27,7 +27,11 @@ package io.winlog.api.channel;
 public enum WaitStrategy {
     /** Spin with {@link Thread#onSpinWait()}; lowest latency, burns a core. */
     BUSY_SPIN,
-    /** Spin briefly, then {@link Thread#yield()}; low latency, burns a core unless others need it. */
+    /**
+     * Spin briefly, then {@link Thread#yield()}; low latency, burns a core unless others need it.
+     * A producer waiting for room in a full BLOCK ring spins, then parks for the minimum time
+     * (as the Disruptor's producers do).
+     */
     YIELDING,
     /** Spin, yield, then {@code parkNanos} with growing sleeps (up to 1 ms); no signalling needed. */
     SLEEPING,

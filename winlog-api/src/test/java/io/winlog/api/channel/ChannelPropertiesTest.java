@@ -48,6 +48,25 @@ class ChannelPropertiesTest {
             @ForAll @IntRange(min = 1, max = 64) int capacity,
             @ForAll("waits") WaitStrategy wait,
             @ForAll boolean slowConsumer) throws Exception {
+        checkOrderAndAccounting(policy, producers, perProducer, capacity, wait, slowConsumer, false);
+    }
+
+    /**
+     * The same properties for a channel built with {@code singleProducer()} and its one producer
+     * thread (BLOCK and DROP_NEWEST get the CAS-free {@link SpscEventRing}; the others keep theirs).
+     */
+    @Property(tries = 24)
+    void singleProducerKeepsOrderAndAccounting(
+            @ForAll BackpressurePolicy policy,
+            @ForAll @IntRange(min = 0, max = 5000) int events,
+            @ForAll @IntRange(min = 1, max = 64) int capacity,
+            @ForAll("waits") WaitStrategy wait,
+            @ForAll boolean slowConsumer) throws Exception {
+        checkOrderAndAccounting(policy, 1, events, capacity, wait, slowConsumer, true);
+    }
+
+    private static void checkOrderAndAccounting(BackpressurePolicy policy, int producers, int perProducer, int capacity,
+            WaitStrategy wait, boolean slowConsumer, boolean singleProducer) throws Exception {
         Path dir = policy == BackpressurePolicy.SPILL ? Files.createTempDirectory("winlog-spill") : null;
         try {
             Recorder recorder = new Recorder(producers);
@@ -63,8 +82,14 @@ class ChannelPropertiesTest {
                 cfg.spill(dir, TestEvent.SERIALIZER);
             }
             Subscription<TestEvent> sub;
-            try (EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build()) {
+            EventChannelBuilder<TestEvent> builder = EventChannel.<TestEvent>builder();
+            if (singleProducer) {
+                builder.singleProducer();
+            }
+            try (EventChannel<TestEvent> channel = builder.build()) {
                 sub = channel.subscribe(cfg.build());
+                boolean spsc = singleProducer && (policy == BackpressurePolicy.BLOCK || policy == BackpressurePolicy.DROP_NEWEST);
+                assertThat(((RingSubscriber<TestEvent>) sub).ring()).matches(r -> (r instanceof SpscEventRing) == spsc, "ring kind");
                 runProducers(channel, producers, perProducer);
             } // close drains and joins the subscriber thread
             SubscriberStats st = sub.stats();

@@ -62,6 +62,30 @@ class EventChannelTest {
     }
 
     @Test
+    void singleProducerRingAccountsDropsAndRefusesAfterClose() {
+        EventChannel<String> channel = EventChannel.<String>builder().singleProducer().build();
+        Subscription<String> s = channel.subscribe(SubscriberConfig.<String>builder("p").capacity(4)
+                .policy(BackpressurePolicy.DROP_NEWEST).build());
+        List<String> got = new ArrayList<>();
+        for (int round = 0; round < 3; round++) { // wraps the ring several times
+            for (int i = 0; i < 6; i++) {
+                assertThat(channel.publish(round + ":" + i)).isEqualTo(i < 4);
+            }
+            assertThat(s.poll((e, seq, eob) -> got.add(e), 10)).isEqualTo(4);
+        }
+        assertThat(got).hasSize(12).startsWith("0:0", "0:1", "0:2", "0:3", "1:0").endsWith("2:3");
+        assertThat(s.stats().published()).isEqualTo(18);
+        assertThat(s.stats().dropped(DropReason.RING_FULL)).isEqualTo(6);
+        assertThat(s.stats().delivered()).isEqualTo(12);
+        assertThat(s.stats().pending()).isZero();
+        channel.close();
+        assertThat(channel.publish("late")).isFalse();
+        assertThat(s.poll()).isNull();
+        assertThat(s.stats().published()).isEqualTo(18);
+        assertThat(s.stats().pending()).isZero();
+    }
+
+    @Test
     void dropOldestKeepsNewest() {
         try (EventChannel<Integer> channel = EventChannel.<Integer>builder().build()) {
             Subscription<Integer> s = channel.subscribe(SubscriberConfig.<Integer>builder("p").capacity(8)

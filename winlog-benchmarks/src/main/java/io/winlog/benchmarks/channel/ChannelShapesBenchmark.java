@@ -21,11 +21,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * threads); rings are 65536 deep and producers wait when they are full, so in steady state it is
  * the delivery rate of the slowest consumer.
  *
- * <p>Wait strategies are matched: {@code winlog} uses {@code WaitStrategy.YIELDING} (spin 100,
- * then yield) for consumers and for producers waiting on a full ring; {@code disruptor} uses
+ * <p>Wait strategies are matched: {@code winlog} uses {@code WaitStrategy.YIELDING} (consumers
+ * spin 100, then yield; producers waiting on a full ring spin 100, then park 1 ns) and
+ * {@code singleProducer()} in the one-producer shapes; {@code disruptor} uses
  * {@code YieldingWaitStrategy} (spin 100, then yield; its producers park 1 ns when the ring is
- * full); {@code jctools} hand-rolls spin-100-then-yield on both sides; {@code abq} blocks on its
- * lock and condition (that is what it offers). {@code winlog-blocking} and
+ * full; {@code ProducerType.SINGLE} for one producer, {@code MULTI} for two); {@code jctools}
+ * hand-rolls spin-100-then-yield on both sides; {@code abq} blocks on its lock and condition
+ * (that is what it offers). {@code winlog-blocking} and
  * {@code disruptor-blocking} compare the park-and-signal strategies (winlog's default
  * {@code BLOCKING} against {@code BlockingWaitStrategy}).
  *

@@ -2,13 +2,15 @@ package io.winlog.benchmarks.channel;
 
 import io.winlog.api.channel.BackpressurePolicy;
 import io.winlog.api.channel.EventChannel;
+import io.winlog.api.channel.EventChannelBuilder;
 import io.winlog.api.channel.SubscriberConfig;
 import io.winlog.api.channel.Topic;
 import io.winlog.api.channel.WaitStrategy;
 
 /**
  * winlog's {@link EventChannel}: one subscriber per consumer, BLOCK policy (producers wait like
- * the Disruptor's), topic filters for the filtered shape ({@code bench.a} exact and
+ * the Disruptor's), {@code singleProducer()} for one producer (as the Disruptor's
+ * {@code ProducerType.SINGLE}), topic filters for the filtered shape ({@code bench.a} exact and
  * {@code *.b} wildcard for the first pair, {@code #.a} and {@code bench.b} for the second).
  */
 final class WinlogPipeline implements Pipeline {
@@ -18,7 +20,11 @@ final class WinlogPipeline implements Pipeline {
     private final Topic[] topics;
 
     WinlogPipeline(Shape shape, WaitStrategy wait) {
-        channel = EventChannel.<BenchEvent>builder().name("bench").build();
+        EventChannelBuilder<BenchEvent> builder = EventChannel.<BenchEvent>builder().name("bench");
+        if (shape.producers == 1) {
+            builder.singleProducer(); // as DisruptorPipeline uses ProducerType.SINGLE for one producer
+        }
+        channel = builder.build();
         topics = new Topic[] {channel.topic("bench.a"), channel.topic("bench.b")};
         for (int c = 0; c < shape.consumers; c++) {
             Sink sink = new Sink();
