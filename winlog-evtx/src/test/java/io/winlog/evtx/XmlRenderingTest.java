@@ -38,6 +38,7 @@ class XmlRenderingTest {
         db.setErrorHandler(new DefaultHandler());
         long records = 0;
         long withControlChars = 0;
+        SharedData.requireRoot();
         for (Path p : SharedData.evtxSamples()) {
             try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().recover(true))) {
                 for (EvtxRecord rec; (rec = r.nextRecord()) != null; ) {
