@@ -66,6 +66,8 @@ public final class EvtxWriter implements EventWriter {
     private final TemplateKey probe = new TemplateKey();
     private final SpecShapes specShapes = new SpecShapes();
     private final List<String> xmlValues = new ArrayList<>();
+    /** The binary data of the record being written (copied once by {@link #template}), or null. */
+    private byte[] recordBinary;
     private final int minorVersion;
 
     private int chunkIndex;
@@ -233,7 +235,7 @@ public final class EvtxWriter implements EventWriter {
     private void encode(EventTemplate t, EventRecord r, EventSpec s, byte[] data, long headerId, long eventRecordId,
                         long headerTicks, long timeTicks) {
         if (r != null) {
-            encoder.encode(chunk, t, r, headerId, eventRecordId, headerTicks, timeTicks, xmlValues);
+            encoder.encode(chunk, t, r, recordBinary, headerId, eventRecordId, headerTicks, timeTicks, xmlValues);
         } else {
             encoder.encode(chunk, t, s, data, specMapper.keywords(s), options.channel(), options.computer(), headerId,
                     timeTicks);
@@ -284,9 +286,11 @@ public final class EvtxWriter implements EventWriter {
     private EventTemplate template(EventRecord r) {
         byte[] bin = r.hasBinaryData() ? r.binaryData() : null;
         boolean binary = bin != null && bin.length > 0;
-        int presence = presence(r, binary);
+        recordBinary = binary ? bin : null;
+        String rawGuid = r.providerGuidText(); // may format the GUID: once per record
+        int presence = presence(r, binary, rawGuid != null);
         String providerName = r.providerName() == null ? null : text.clean(r.providerName(), "Provider Name");
-        String guidText = r.providerGuidText() == null ? null : text.clean(r.providerGuidText(), "Provider Guid");
+        String guidText = rawGuid == null ? null : text.clean(rawGuid, "Provider Guid");
         String source = r.eventSourceName() == null ? null : text.clean(r.eventSourceName(), "EventSourceName");
         probe.reset(providerName, guidText, source, presence);
         xmlValues.clear();
@@ -352,10 +356,10 @@ public final class EvtxWriter implements EventWriter {
         }
     }
 
-    private static int presence(EventRecord r, boolean binary) {
+    private static int presence(EventRecord r, boolean binary, boolean guid) {
         int p = 1 << Slot.RECORD_ID;
         p |= bit(r.providerName() != null, Slot.PROVIDER_NAME);
-        p |= bit(r.providerGuidText() != null, Slot.PROVIDER_GUID);
+        p |= bit(guid, Slot.PROVIDER_GUID);
         p |= bit(r.eventSourceName() != null, Slot.EVENT_SOURCE);
         p |= bit(range(r.qualifiers(), 0xFFFF, "Qualifiers"), Slot.QUALIFIERS);
         p |= bit(range(r.version(), 0xFF, "Version"), Slot.VERSION);

@@ -25,18 +25,18 @@ final class RecordEncoder {
     }
 
     /**
-     * Writes the record at the chunk's position.
+     * Writes the record at the chunk's position; {@code binary} is its binary data (copied once by the writer), or null.
      *
      * @throws ChunkFullException when it does not fit in the rest of the chunk
      */
-    void encode(ChunkImage c, EventTemplate t, EventRecord r, long headerId, long eventRecordId, long headerTicks,
-                long timeTicks, List<String> xmlValues) {
+    void encode(ChunkImage c, EventTemplate t, EventRecord r, byte[] binary, long headerId, long eventRecordId,
+                long headerTicks, long timeTicks, List<String> xmlValues) {
         int start = c.pos;
         int desc = header(c, t, headerId, headerTicks);
         int n = t.slotCount();
         for (int i = 0; i < n; i++) {
             int valueStart = c.pos;
-            int type = value(c, t.slotKind(i), t.slotArg(i), r, eventRecordId, timeTicks, xmlValues);
+            int type = value(c, t.slotKind(i), t.slotArg(i), r, binary, eventRecordId, timeTicks, xmlValues);
             int size = c.pos - valueStart;
             if (size > ValueEncoder.MAX_VALUE_BYTES) {
                 throw ValueEncoder.tooLong(describe(t.slotKind(i), t.slotArg(i), r), size);
@@ -51,7 +51,7 @@ final class RecordEncoder {
 
     /**
      * Writes the record of a classic event straight from the spec (the fast path), with the
-     * bytes {@link #encode(ChunkImage, EventTemplate, EventRecord, long, long, long, long, List)}
+     * bytes {@link #encode(ChunkImage, EventTemplate, EventRecord, byte[], long, long, long, long, List)}
      * writes for the record {@link EventSpecMapper} makes of it. {@code t} must be that record's
      * template, all of whose slots are {@linkplain #specSlot spec slots}.
      *
@@ -184,8 +184,8 @@ final class RecordEncoder {
         c.putU32(start + 4, size);
     }
 
-    private int value(ChunkImage c, int kind, int arg, EventRecord r, long eventRecordId, long timeTicks,
-                      List<String> xmlValues) {
+    private int value(ChunkImage c, int kind, int arg, EventRecord r, byte[] binary, long eventRecordId,
+                      long timeTicks, List<String> xmlValues) {
         switch (kind) {
             case Slot.EVENT_ID -> {
                 c.u16(r.eventId());
@@ -276,7 +276,7 @@ final class RecordEncoder {
                 return values.write(c, nv.value(), "an EventData value");
             }
             case Slot.BINARY -> {
-                c.bytes(r.binaryData());
+                c.bytes(binary);
                 return ValueType.BINARY.code();
             }
             case Slot.XML_TEXT -> {
