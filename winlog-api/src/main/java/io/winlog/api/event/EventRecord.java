@@ -24,6 +24,8 @@ public final class EventRecord {
     private final String providerName;
     private final UUID providerGuid;
     private final String providerGuidText;
+    /** {@link #providerGuidText()} formatted once (a benign race, like String's hash: Strings are immutable). */
+    private String formattedGuid;
     private final String eventSourceName;
     private final int eventId;
     private final Integer qualifiers;
@@ -134,7 +136,15 @@ public final class EventRecord {
      * text, in any case), or null. Falls back to the formatted {@link #providerGuid()}.
      */
     public String providerGuidText() {
-        return providerGuidText != null ? providerGuidText : providerGuid == null ? null : Guids.format(providerGuid);
+        if (providerGuidText != null || providerGuid == null) {
+            return providerGuidText;
+        }
+        String f = formattedGuid;
+        if (f == null) {
+            f = Guids.format(providerGuid);
+            formattedGuid = f;
+        }
+        return f;
     }
     /** {@code Provider/@EventSourceName} (classic sources behind a manifest provider), or null. */
     public String eventSourceName() { return eventSourceName; }

@@ -26,13 +26,19 @@ final class EventSpecMapper {
         this.options = options;
     }
 
-    EventRecord map(EventSpec s) {
+    /** The keyword mask Windows logs for a classic event of this type. */
+    long keywords(EventSpec s) {
         long keywords = KEYWORD_CLASSIC;
         if (s.type() == EventType.AUDIT_SUCCESS) {
             keywords |= KEYWORD_AUDIT_SUCCESS;
         } else if (s.type() == EventType.AUDIT_FAILURE) {
             keywords |= KEYWORD_AUDIT_FAILURE;
         }
+        return keywords;
+    }
+
+    EventRecord map(EventSpec s) {
+        long keywords = keywords(s);
         EventRecord.Builder b = EventRecord.builder()
                 .providerName(options.providerName())
                 .providerGuid(options.providerGuid())

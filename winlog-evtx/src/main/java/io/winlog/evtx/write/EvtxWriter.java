@@ -64,7 +64,10 @@ public final class EvtxWriter implements EventWriter {
     private final ChunkImage chunk = new ChunkImage();
     private final Map<TemplateKey, EventTemplate> templates = new HashMap<>();
     private final TemplateKey probe = new TemplateKey();
+    private final SpecShapes specShapes = new SpecShapes();
     private final List<String> xmlValues = new ArrayList<>();
+    /** The binary data of the record being written (copied once by {@link #template}), or null. */
+    private byte[] recordBinary;
     private final int minorVersion;
 
     private int chunkIndex;
@@ -157,8 +160,24 @@ public final class EvtxWriter implements EventWriter {
      * unnamed Data items and the data {@code EventData/Binary}.
      */
     @Override
-    public void write(EventSpec event) {
-        write(specMapper.map(event));
+    public synchronized void write(EventSpec event) {
+        ensureOpen();
+        byte[] data = event.data();
+        int shape = SpecShapes.shape(event, data);
+        EventTemplate t = shape < 0 ? null : specShapes.get(shape);
+        if (t == null) {
+            // first event of this shape (or one the fast path leaves alone): the general path,
+            // which also learns the shape's template for the next ones
+            EventRecord r = specMapper.map(event);
+            t = template(r);
+            if (shape >= 0) {
+                specShapes.put(shape, t);
+            }
+            append(t, r, null, null, r.timeCreated());
+            return;
+        }
+        Instant created = event.time() != null ? event.time() : options.clock().instant();
+        append(t, null, event, data, created);
     }
 
     /**
@@ -170,27 +189,33 @@ public final class EvtxWriter implements EventWriter {
      */
     public synchronized void write(EventRecord r) {
         ensureOpen();
-        EventTemplate t = template(r);
+        append(template(r), r, null, null, r.timeCreated());
+    }
+
+    /**
+     * Appends one record, from {@code r} or (fast path) straight from the classic event
+     * {@code s} with its {@code data}; moves to a new chunk when it does not fit.
+     */
+    private void append(EventTemplate t, EventRecord r, EventSpec s, byte[] data, Instant created) {
         long headerId = nextRecordId;
-        long eventRecordId = options.keepRecordIds() && r.recordId() > 0 ? r.recordId() : headerId;
-        Instant created = r.timeCreated();
+        long eventRecordId = r != null && options.keepRecordIds() && r.recordId() > 0 ? r.recordId() : headerId;
         long timeTicks = created == null ? 0 : ticks(created, "TimeCreated");
         long headerTicks = created == null ? ticks(options.clock().instant(), "the clock") : timeTicks;
         chunk.beginRecord();
         try {
-            encoder.encode(chunk, t, r, headerId, eventRecordId, headerTicks, timeTicks, xmlValues);
+            encode(t, r, s, data, headerId, eventRecordId, headerTicks, timeTicks);
         } catch (ChunkFullException full) {
             chunk.rollbackRecord();
             if (chunk.isEmpty()) {
-                throw RecordEncoder.recordTooLarge(r);
+                throw tooLarge(r, s);
             }
             finishChunk();
             chunk.beginRecord();
             try {
-                encoder.encode(chunk, t, r, headerId, eventRecordId, headerTicks, timeTicks, xmlValues);
+                encode(t, r, s, data, headerId, eventRecordId, headerTicks, timeTicks);
             } catch (ChunkFullException again) {
                 chunk.rollbackRecord();
-                throw RecordEncoder.recordTooLarge(r);
+                throw tooLarge(r, s);
             } catch (RuntimeException e) {
                 chunk.rollbackRecord();
                 throw e;
@@ -205,6 +230,21 @@ public final class EvtxWriter implements EventWriter {
         if (options.flushEveryRecords() > 0 && ++sinceFlush >= options.flushEveryRecords()) {
             flush();
         }
+    }
+
+    private void encode(EventTemplate t, EventRecord r, EventSpec s, byte[] data, long headerId, long eventRecordId,
+                        long headerTicks, long timeTicks) {
+        if (r != null) {
+            encoder.encode(chunk, t, r, recordBinary, headerId, eventRecordId, headerTicks, timeTicks, xmlValues);
+        } else {
+            encoder.encode(chunk, t, s, data, specMapper.keywords(s), options.channel(), options.computer(), headerId,
+                    timeTicks);
+        }
+    }
+
+    private EventRejectedException tooLarge(EventRecord r, EventSpec s) {
+        return r != null ? RecordEncoder.recordTooLarge(r)
+                : RecordEncoder.recordTooLarge(s.shortEventId(), options.providerName());
     }
 
     /** Writes the records of the current chunk and updates the headers (and fsyncs if configured). */
@@ -246,9 +286,11 @@ public final class EvtxWriter implements EventWriter {
     private EventTemplate template(EventRecord r) {
         byte[] bin = r.hasBinaryData() ? r.binaryData() : null;
         boolean binary = bin != null && bin.length > 0;
-        int presence = presence(r, binary);
+        recordBinary = binary ? bin : null;
+        String rawGuid = r.providerGuidText(); // may format the GUID: once per record
+        int presence = presence(r, binary, rawGuid != null);
         String providerName = r.providerName() == null ? null : text.clean(r.providerName(), "Provider Name");
-        String guidText = r.providerGuidText() == null ? null : text.clean(r.providerGuidText(), "Provider Guid");
+        String guidText = rawGuid == null ? null : text.clean(rawGuid, "Provider Guid");
         String source = r.eventSourceName() == null ? null : text.clean(r.eventSourceName(), "EventSourceName");
         probe.reset(providerName, guidText, source, presence);
         xmlValues.clear();
@@ -299,6 +341,7 @@ public final class EvtxWriter implements EventWriter {
         if (t == null) {
             if (templates.size() >= TEMPLATE_CACHE_LIMIT) {
                 templates.clear();
+                specShapes.clear();
             }
             TemplateKey key = probe.freeze();
             t = EventTemplate.build(key, dataXml, userData, other);
@@ -313,10 +356,10 @@ public final class EvtxWriter implements EventWriter {
         }
     }
 
-    private static int presence(EventRecord r, boolean binary) {
+    private static int presence(EventRecord r, boolean binary, boolean guid) {
         int p = 1 << Slot.RECORD_ID;
         p |= bit(r.providerName() != null, Slot.PROVIDER_NAME);
-        p |= bit(r.providerGuidText() != null, Slot.PROVIDER_GUID);
+        p |= bit(guid, Slot.PROVIDER_GUID);
         p |= bit(r.eventSourceName() != null, Slot.EVENT_SOURCE);
         p |= bit(range(r.qualifiers(), 0xFFFF, "Qualifiers"), Slot.QUALIFIERS);
         p |= bit(range(r.version(), 0xFF, "Version"), Slot.VERSION);
