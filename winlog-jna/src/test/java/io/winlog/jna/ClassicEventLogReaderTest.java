@@ -1,5 +1,7 @@
 package io.winlog.jna;
 
+import io.winlog.testkit.RequiresSharedData;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -310,6 +312,7 @@ class ClassicEventLogReaderTest {
 
     /** Any buffer size, direction and wrap point: every record the log still holds, once, in order. */
     @Property(tries = 60)
+    @AddLifecycleHook(RequiresSharedData.class)
     void everyRecordOnceWhateverTheBufferAndWrap(@ForAll @IntRange(min = 1, max = 40_000) int bufferBytes,
                                                    @ForAll boolean forward,
                                                    @ForAll @IntRange(min = 1, max = 40) int wrapAtRead,
