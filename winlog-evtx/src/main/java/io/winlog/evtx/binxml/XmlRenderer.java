@@ -208,56 +208,36 @@ public final class XmlRenderer {
 
     /** Escapes character data ({@code & < >}). */
     public static void escapeText(StringBuilder sb, String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char ch = s.charAt(i);
-            if (ch == '&' || ch == '<' || ch == '>') {
-                break;
-            }
-            i++;
-        }
-        if (i == n) {
-            sb.append(s);
-            return;
-        }
-        sb.append(s, 0, i);
-        for (; i < n; i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                default: sb.append(ch);
-            }
-        }
+        escape(sb, s, (char) 0);
     }
 
     private void escapeAttr(StringBuilder sb, String s) {
+        escape(sb, s, quote);
+    }
+
+    /**
+     * Escapes {@code & < >}, and the quote character in use when {@code quote} is non-zero.
+     * Control characters stay raw: they are the stored data, rendered as Windows and libevtx do.
+     */
+    private static void escape(StringBuilder sb, String s, char quote) {
         int n = s.length();
-        int i = 0;
-        while (i < n) {
+        int start = 0;
+        for (int i = 0; i < n; i++) {
             char ch = s.charAt(i);
-            if (ch == '&' || ch == '<' || ch == '>' || ch == '\'' || ch == '"') {
-                break;
-            }
-            i++;
-        }
-        if (i == n) {
-            sb.append(s);
-            return;
-        }
-        sb.append(s, 0, i);
-        for (; i < n; i++) {
-            char ch = s.charAt(i);
+            String rep;
             switch (ch) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '\'': sb.append(quote == '\'' ? "&apos;" : "'"); break;
-                case '"': sb.append(quote == '"' ? "&quot;" : "\""); break;
-                default: sb.append(ch);
+                case '&': rep = "&amp;"; break;
+                case '<': rep = "&lt;"; break;
+                case '>': rep = "&gt;"; break;
+                case '\'': rep = quote == '\'' ? "&apos;" : null; break;
+                case '"': rep = quote == '"' ? "&quot;" : null; break;
+                default: rep = null;
+            }
+            if (rep != null) {
+                sb.append(s, start, i).append(rep);
+                start = i + 1;
             }
         }
+        sb.append(s, start, n);
     }
 }
