@@ -58,6 +58,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "stop at the first damage (exit 3) instead of skipping it")
     boolean strict;
 
+    @Option(names = "--progress", negatable = true,
+            description = "draw a progress bar on stderr (default: when stderr is a terminal and the file has 64+ chunks)")
+    Boolean progress;
+
     @Option(names = {"-v", "--verbose"}, description = "also print informational diagnostics (dirty flag, CRC not set)")
     boolean verbose;
 
@@ -159,10 +163,11 @@ final class DumpCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A progress bar over chunks on stderr, only for .evtx files when stderr is a terminal. */
+    /** A progress bar over chunks on stderr, for .evtx files when stderr is a terminal (or --progress). */
     private ProgressBar progressBar(EventReader reader) {
-        if (System.console() == null || err != System.err || !(reader instanceof EvtxReader evtx)
-                || evtx.chunksOnDisk() < 64) {
+        boolean wanted = progress != null ? progress : StderrTerminal.isTerminal();
+        if (!wanted || err != System.err || !(reader instanceof EvtxReader evtx)
+                || (progress == null && evtx.chunksOnDisk() < 64)) {
             return null;
         }
         return new ProgressBarBuilder().setTaskName("dump").setInitialMax(evtx.chunksOnDisk()).setUnit(" chunks", 1)
