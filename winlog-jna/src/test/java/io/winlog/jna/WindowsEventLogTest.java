@@ -2,8 +2,6 @@ package io.winlog.jna;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
@@ -13,16 +11,13 @@ import io.winlog.jna.binding.Kernel32;
 import io.winlog.jna.binding.WinConstants;
 import io.winlog.jna.codec.InsertionTextSanitizer;
 import io.winlog.jna.codec.Utf16;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.winlog.testkit.GetWinEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +55,7 @@ class WindowsEventLogTest {
     @Test
     void everyTypeLongAndTrickyMessagesRenderExactly() throws Exception {
         Map<String, String> logged = new LinkedHashMap<>(); // token -> text as logged
+        Map<String, EventType> types = new LinkedHashMap<>();
         try (EventLogWriter w = EventLogWriter.builder().source(SOURCE).build()) {
             int id = 1001;
             for (EventType t : EventType.values()) {
@@ -67,11 +63,13 @@ class WindowsEventLogTest {
                 String text = token + " " + t + " événement ✓ \uD83D\uDE00 50% off, path C:\\x\\%1\\%%5 %n end";
                 w.write(EventSpec.builder(id).type(t).category(1).strings(text).data(new byte[] {1, 2}).build());
                 logged.put(token, text);
+                types.put(token, t);
                 id++;
             }
             String nul = "T" + id + " before\0after";
             w.write(EventSpec.builder(id).type(EventType.WARNING).strings(nul).build());
             logged.put("T" + id, nul.replace('\0', InsertionTextSanitizer.NUL_REPLACEMENT));
+            types.put("T" + id, EventType.WARNING);
             id++;
             StringBuilder big = new StringBuilder("T" + id + " ");
             for (int i = 0; big.length() < 70_000; i++) {
@@ -79,30 +77,38 @@ class WindowsEventLogTest {
             }
             w.write(EventSpec.builder(id).type(EventType.ERROR).strings(big.toString()).build());
             logged.put("T" + id, big.toString());
+            types.put("T" + id, EventType.ERROR);
         }
-        List<JsonNode> events = readBack(logged.size() + 2);
+        List<GetWinEvent.Event> events = readBack(logged.size() + 2);
         StringBuilder longOne = new StringBuilder();
-        for (JsonNode e : events) {
-            String msg = e.path("Message").asText();
-            assertThat(msg).doesNotContain("cannot be found").doesNotContain("could not be found");
+        for (GetWinEvent.Event e : events) {
+            String msg = e.message();
+            assertThat(msg).as("event %d rendered by Windows (null: the message file was not used)", e.id()).isNotNull()
+                    .doesNotContain("cannot be found").doesNotContain("could not be found");
             if (msg.startsWith("(part ")) {
                 continue; // reassembled below, oldest first
             }
             String token = msg.substring(0, msg.indexOf(' '));
             assertThat(logged).containsKey(token);
             assertThat(unguard(msg)).isEqualTo(logged.get(token).stripTrailing());
+            assertThat(e.id()).isEqualTo(Integer.parseInt(token.substring(1)));
+            EventType type = types.get(token);
+            if (type == EventType.ERROR || type == EventType.WARNING || type == EventType.INFORMATION) {
+                // The classic types Windows maps to a level: error 2, warning 3, information 4.
+                assertThat(e.level()).as("level of " + type).isEqualTo(type == EventType.ERROR ? 2 : type == EventType.WARNING ? 3 : 4);
+            }
         }
-        List<JsonNode> parts = new ArrayList<>();
+        List<GetWinEvent.Event> parts = new ArrayList<>();
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i).path("Message").asText().startsWith("(part ")) {
+            if (events.get(i).message().startsWith("(part ")) {
                 parts.add(events.get(i));
             }
         }
         assertThat(parts).hasSize(3);
         for (int i = 0; i < parts.size(); i++) {
-            String m = parts.get(i).path("Message").asText();
+            String m = parts.get(i).message();
             assertThat(m).startsWith("(part " + (i + 1) + "/3) ");
-            assertThat(parts.get(i).path("Id").asInt()).isGreaterThan(1000);
+            assertThat(parts.get(i).id()).isGreaterThan(1000);
             longOne.append(m.substring(m.indexOf(") ") + 2));
         }
         String expected = logged.values().stream().filter(v -> v.length() > 60_000).findFirst().orElseThrow();
@@ -120,6 +126,18 @@ class WindowsEventLogTest {
         try (EventLogWriter w = EventLogWriter.builder().source(SOURCE).build()) {
             w.write(EventSpec.builder(1500).type(EventType.INFORMATION).strings(tricky, "second").data(new byte[] {4, 2}).build());
         }
+        // ReportEvent returns once the service has the event; poll briefly in case it is not readable yet.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (findWithReadEventLog(1500, tricky)) {
+                return;
+            }
+            sleep(500);
+        }
+        throw new AssertionError("event 1500 of " + SOURCE + " not found by ReadEventLogW within 10 s");
+    }
+
+    /** Reads Application backwards with the raw bindings; true when event {@code id} of SOURCE is found (and checked). */
+    private static boolean findWithReadEventLog(int id, String tricky) {
         io.winlog.jna.binding.Advapi32 a = io.winlog.jna.binding.Advapi32.load();
         Pointer h = a.OpenEventLogW(null, mem(Utf16.encodeNulTerminated("Application")));
         assertThat(h).as("OpenEventLogW: " + Native.getLastError()).isNotNull();
@@ -133,7 +151,9 @@ class WindowsEventLogTest {
             int flags = WinConstants.EVENTLOG_SEQUENTIAL_READ | WinConstants.EVENTLOG_BACKWARDS_READ;
             for (int batch = 0; batch < 200; batch++) {
                 if (a.ReadEventLogW(h, flags, 0, buf, (int) buf.size(), read, need) == 0) {
-                    break; // ERROR_HANDLE_EOF
+                    int error = Native.getLastError();
+                    assertThat(error).as("ReadEventLogW ends with ERROR_HANDLE_EOF").isEqualTo(WinConstants.ERROR_HANDLE_EOF);
+                    return false;
                 }
                 byte[] bytes = buf.getByteArray(0, read.getValue());
                 for (int off = 0; off + 56 <= bytes.length; ) {
@@ -141,36 +161,62 @@ class WindowsEventLogTest {
                     assertThat(r.Reserved).isEqualTo(io.winlog.jna.binding.EventLogRecord.MAGIC);
                     assertThat(r.Length).as("record length at " + off).isBetween(56, bytes.length - off);
                     String source = Utf16.decodeNulTerminated(bytes, off + 56, r.Length - 56);
-                    if (source.equals(SOURCE) && r.EventID == 1500) {
+                    if (source.equals(SOURCE) && r.EventID == id) {
                         int p = off + r.StringOffset;
-                        String s1 = Utf16.decodeNulTerminated(bytes, p, r.Length);
-                        String s2 = Utf16.decodeNulTerminated(bytes, p + 2 * s1.length() + 2, r.Length);
+                        int end = off + r.Length;
+                        String s1 = Utf16.decodeNulTerminated(bytes, p, end - p);
+                        int p2 = p + 2 * s1.length() + 2;
+                        String s2 = Utf16.decodeNulTerminated(bytes, p2, end - p2);
+                        assertThat(r.NumStrings).isEqualTo((short) 2);
                         assertThat(s1).isEqualTo(InsertionTextSanitizer.sanitize(tricky,
                                 io.winlog.jna.codec.InsertionTextPolicy.ESCAPE, 0));
                         assertThat(s2).isEqualTo("second");
                         assertThat(r.DataLength).isEqualTo(2);
                         assertThat(bytes[off + r.DataOffset]).isEqualTo((byte) 4);
-                        return;
+                        assertThat(bytes[off + r.DataOffset + 1]).isEqualTo((byte) 2);
+                        return true;
                     }
                     off += r.Length;
                 }
             }
-            throw new AssertionError("event 1500 of " + SOURCE + " not found by ReadEventLogW");
+            return false;
         } finally {
             a.CloseEventLog(h);
         }
     }
 
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /**
+     * Zero-install mode: a source registered with .NET Framework 4's EventLogMessages.dll (every
+     * id is "%1") renders the logged text too. The source is removed even when a check fails.
+     */
     @Test
-    void dotNetZeroInstallModeRendersToo() throws Exception {
+    void dotNetZeroInstallModeRendersToo() {
         EventSourceInstaller installer = EventSourceInstaller.local();
         org.junit.jupiter.api.Assumptions.assumeTrue(installer.dotNetMessageFileExists(), ".NET 4 EventLogMessages.dll absent");
         String src = SOURCE + "-net";
-        installer.install(SourceRegistration.dotNet(src, "Application"));
-        try (EventLogWriter w = EventLogWriter.builder().source(src).requireRegisteredSource(true).build()) {
-            w.write(EventSpec.builder(4242).type(EventType.WARNING).strings("via .NET message file").build());
+        try {
+            installer.install(SourceRegistration.dotNet(src, "Application"));
+            try (EventLogWriter w = EventLogWriter.builder().source(src).requireRegisteredSource(true).build()) {
+                w.write(EventSpec.builder(4242).type(EventType.WARNING).strings("via .NET message file \u00e9").build());
+            }
+            List<GetWinEvent.Event> events = GetWinEvent.await("Application", src, 10, l -> !l.isEmpty(), Duration.ofSeconds(30));
+            assertThat(events).as("events of " + src).singleElement().satisfies(e -> {
+                assertThat(e.id()).isEqualTo(4242);
+                assertThat(e.level()).isEqualTo(3);
+                assertThat(e.message()).as("rendered with EventLogMessages.dll").isNotNull()
+                        .doesNotContain("cannot be found").doesNotContain("could not be found");
+                assertThat(e.message().strip()).isEqualTo("via .NET message file \u00e9");
+            });
         } finally {
-            Thread.sleep(1000);
             installer.uninstall(src, "Application", false);
         }
     }
@@ -209,36 +255,15 @@ class WindowsEventLogTest {
         return m;
     }
 
-    /** The source's newest events via Get-WinEvent, as JSON (UTF-8), retrying while the service catches up. */
-    private static List<JsonNode> readBack(int expected) throws IOException, InterruptedException {
-        String ps = "[Console]::OutputEncoding=[Text.Encoding]::UTF8; "
-                + "Get-WinEvent -FilterHashtable @{LogName='Application'; ProviderName='" + SOURCE + "'} -MaxEvents 50 "
-                + "| Select-Object Id, Qualifiers, Level, Message | ConvertTo-Json -Depth 3";
-        List<JsonNode> out = new ArrayList<>();
-        for (int attempt = 0; attempt < 20 && out.size() < expected; attempt++) {
-            Path tmp = Files.createTempFile("winlog-events", ".json");
-            Process p = new ProcessBuilder("powershell", "-NoProfile", "-NonInteractive", "-Command", ps)
-                    .redirectErrorStream(false).redirectOutput(tmp.toFile()).start();
-            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            String json = Files.readString(tmp, StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
-            Files.deleteIfExists(tmp);
-            out.clear();
-            if (!json.isEmpty()) {
-                JsonNode n = new ObjectMapper().readTree(json);
-                List<JsonNode> all = new ArrayList<>();
-                if (n.isArray()) {
-                    n.forEach(all::add);
-                } else {
-                    all.add(n);
-                }
-                // Only this test's events (ids 1001..1499); other tests write 1500 to the same source.
-                all.stream().filter(e -> e.path("Id").asInt() < 1500).forEach(out::add);
-            }
-            if (out.size() < expected) {
-                Thread.sleep(500);
-            }
-        }
-        assertThat(out).hasSize(expected);
+    /**
+     * This test's events (ids 1001..1499; other tests write 1500 to the same source) via
+     * Get-WinEvent, newest first, polling for up to 30 s while the service catches up.
+     */
+    private static List<GetWinEvent.Event> readBack(int expected) {
+        List<GetWinEvent.Event> all = GetWinEvent.await("Application", SOURCE, 50,
+                l -> l.stream().filter(e -> e.id() < 1500).count() >= expected, Duration.ofSeconds(30));
+        List<GetWinEvent.Event> out = all.stream().filter(e -> e.id() < 1500).toList();
+        assertThat(out).as("events of %s read back by Get-WinEvent: %s", SOURCE, all).hasSize(expected);
         return out;
     }
 }
