@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.winlog.api.EventSpec;
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.EventValue;
+import io.winlog.jna.EventSourceInstaller;
+import io.winlog.testkit.GetWinEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,18 +60,42 @@ class LiveDemoTest {
         assertThat(msiOnly.removals()).isZero();
     }
 
+    /**
+     * The live demo for real (Windows CI, elevated): it registers its source, writes its test
+     * events, tails them back and raises the staged alerts; Get-WinEvent then renders every one
+     * of them without "description cannot be found". A source the demo installed is removed
+     * again, even when a check fails.
+     */
     @Test
     @EnabledOnOs(OS.WINDOWS)
     void liveEndToEndOnWindows() {
+        boolean registeredBefore = EventSourceInstaller.local().status(LiveDemo.SOURCE).installed();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        LiveDemoReport report = new LiveDemo(new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
-        String out = buf.toString(StandardCharsets.UTF_8);
-        assertThat(report.written()).isEqualTo(LiveDemo.testEvents("x").size());
-        assertThat(report.ownSeen()).as(out).isEqualTo(report.written());
-        assertThat(report.logonAlerts()).as(out).extracting(Alert::subject)
-                .contains(LiveDemo.DEMO_ACCOUNT + "\\" + LiveDemo.DEMO_USER);
-        assertThat(report.uninstallAlerts()).as(out).anySatisfy(a -> assertThat(a.message()).contains("1603"));
-        report.stats().values().forEach(s -> assertThat(s.dropped()).isZero());
-        assertThat(out).contains("What was real").contains("TEST events");
+        try {
+            LiveDemoReport report = new LiveDemo(new PrintStream(buf, true, StandardCharsets.UTF_8)).run();
+            String out = buf.toString(StandardCharsets.UTF_8);
+            assertThat(report.sourceMode()).as("the runner is elevated, so the source is registered: " + out)
+                    .isIn("installed", "registered");
+            assertThat(report.written()).isEqualTo(LiveDemo.testEvents("x").size());
+            assertThat(report.ownSeen()).as(out).isEqualTo(report.written());
+            assertThat(report.logonAlerts()).as(out).extracting(Alert::subject)
+                    .contains(LiveDemo.DEMO_ACCOUNT + "\\" + LiveDemo.DEMO_USER);
+            assertThat(report.uninstallAlerts()).as(out).anySatisfy(a -> assertThat(a.message()).contains("1603"));
+            report.stats().values().forEach(s -> assertThat(s.dropped()).isZero());
+            assertThat(out).contains("What was real").contains("TEST events");
+
+            List<GetWinEvent.Event> rendered = GetWinEvent.await("Application", LiveDemo.SOURCE, 50,
+                    l -> l.size() >= report.written(), Duration.ofSeconds(30));
+            assertThat(rendered).as("the demo's events read back by Get-WinEvent").hasSizeGreaterThanOrEqualTo(report.written());
+            assertThat(rendered.subList(0, report.written())).allSatisfy(e -> assertThat(e.message())
+                    .as("event %d rendered with winlog's message file", e.id()).isNotNull()
+                    .doesNotContain("cannot be found").doesNotContain("could not be found"));
+            assertThat(rendered.subList(0, report.written())).extracting(GetWinEvent.Event::id)
+                    .containsExactlyInAnyOrder(1, 4625, 4625, 4625, 4625, 4625, 1034);
+        } finally {
+            if (!registeredBefore) {
+                EventSourceInstaller.local().uninstall(LiveDemo.SOURCE, null, false);
+            }
+        }
     }
 }

@@ -11,17 +11,12 @@ import io.winlog.slf4j.EventIdMarker;
 import io.winlog.slf4j.logback.WindowsEventLogAppender;
 import io.winlog.slf4j.provider.ProviderSettings;
 import io.winlog.slf4j.provider.WinlogLoggerFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.winlog.testkit.GetWinEvent;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,8 @@ import org.slf4j.helpers.BasicMDCAdapter;
 /**
  * The real Event Log, on Windows only (the Windows workflow; runners are elevated): the Logback
  * appender and the provider write through winlog-jna's writer to a freshly installed source,
- * and Get-WinEvent reads the events back with their ids, levels and rendered text. Not run on
+ * and Get-WinEvent reads the events back with their ids, levels and rendered text
+ * ({@link GetWinEvent}: -EncodedCommand, UTF-8 JSON). Not run on
  * Linux, and not claimed as verified there.
  */
 @EnabledOnOs(OS.WINDOWS)
@@ -80,51 +76,26 @@ class WindowsEventLogBridgeTest {
         }
         assertThat(warnings).as("the Event Log was available: no fallback warning").isEmpty();
 
-        List<String[]> events = readBack(3);
-        for (String[] e : events) {
-            assertThat(e[2]).doesNotContain("cannot be found").doesNotContain("could not be found");
+        List<GetWinEvent.Event> events = GetWinEvent.await("Application", SOURCE, 20, l -> l.size() >= 3, Duration.ofSeconds(30));
+        assertThat(events).as("events of %s read back by Get-WinEvent", SOURCE).hasSize(3);
+        for (GetWinEvent.Event e : events) {
+            assertThat(e.message()).as("event %d rendered by Windows (null: the message file was not used)", e.id())
+                    .isNotNull().doesNotContain("cannot be found").doesNotContain("could not be found");
         }
         assertThat(events).anySatisfy(e -> {
-            assertThat(e[0]).isEqualTo("4100");
-            assertThat(e[1]).isEqualTo("2");
-            assertThat(e[2]).startsWith("appender error 1").contains("java.lang.IllegalStateException: boom");
+            assertThat(e.id()).isEqualTo(4100);
+            assertThat(e.level()).isEqualTo(2);
+            assertThat(e.message()).startsWith("appender error 1").contains("java.lang.IllegalStateException: boom");
         });
         assertThat(events).anySatisfy(e -> {
-            assertThat(e[0]).isEqualTo("4101");
-            assertThat(e[1]).isEqualTo("3");
-            assertThat(e[2]).startsWith("appender warn");
+            assertThat(e.id()).isEqualTo(4101);
+            assertThat(e.level()).isEqualTo(3);
+            assertThat(e.message()).startsWith("appender warn");
         });
         assertThat(events).anySatisfy(e -> {
-            assertThat(e[0]).isEqualTo("4102");
-            assertThat(e[1]).isEqualTo("4");
-            assertThat(e[2]).startsWith("provider info ok");
+            assertThat(e.id()).isEqualTo(4102);
+            assertThat(e.level()).isEqualTo(4);
+            assertThat(e.message()).startsWith("provider info ok");
         });
-    }
-
-    /** Id, Level and Message (line breaks as \n) of the source's events, retrying while the service catches up. */
-    private static List<String[]> readBack(int expected) throws IOException, InterruptedException {
-        String ps = "[Console]::OutputEncoding=[Text.Encoding]::UTF8; "
-                + "Get-WinEvent -FilterHashtable @{LogName='Application'; ProviderName='" + SOURCE + "'} -MaxEvents 20 "
-                + "| ForEach-Object { \"$($_.Id)`t$($_.Level)`t\" + ($_.Message -replace \"`r?`n\", '\\n') }";
-        List<String[]> out = new ArrayList<>();
-        for (int attempt = 0; attempt < 20 && out.size() < expected; attempt++) {
-            Path tmp = Files.createTempFile("winlog-slf4j-events", ".txt");
-            Process proc = new ProcessBuilder("powershell", "-NoProfile", "-NonInteractive", "-Command", ps)
-                    .redirectOutput(tmp.toFile()).start();
-            assertThat(proc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            out.clear();
-            for (String line : Files.readAllLines(tmp, StandardCharsets.UTF_8)) {
-                String l = line.replace("\uFEFF", "");
-                if (!l.isBlank()) {
-                    out.add(l.split("\t", 3));
-                }
-            }
-            Files.deleteIfExists(tmp);
-            if (out.size() < expected) {
-                Thread.sleep(500);
-            }
-        }
-        assertThat(out).hasSize(expected);
-        return out;
     }
 }
