@@ -109,8 +109,8 @@ public final class GetWinEvent {
         return "$ErrorActionPreference = 'Stop'\n"
                 + "$ProgressPreference = 'SilentlyContinue'\n"
                 + "try {\n"
-                + "  $events = @(Get-WinEvent -FilterHashtable @{ LogName = " + quote(log) + "; ProviderName = "
-                + quote(source) + " } -MaxEvents " + max + ")\n"
+                + "  $events = @(Get-WinEvent -LogName " + quote(log) + " -FilterXPath " + quote(xpath(source))
+                + " -MaxEvents " + max + ")\n"
                 + "} catch {\n"
                 + "  if ($_.FullyQualifiedErrorId -like '" + NO_EVENTS + "*') { $events = @() } else { throw }\n"
                 + "}\n"
@@ -119,6 +119,18 @@ public final class GetWinEvent {
                 + "$json = ConvertTo-Json -InputObject $rows -Depth 3 -Compress\n"
                 + "[System.IO.File]::WriteAllText(" + quote(out.toAbsolutePath().toString())
                 + ", $json, (New-Object System.Text.UTF8Encoding $false))\n";
+    }
+
+    /**
+     * The XPath that selects the source's events. Used instead of {@code -FilterHashtable
+     * ProviderName}, which first looks the provider up in the publisher metadata (a classic
+     * source registered a moment ago need not be listed yet) and fails when it is not.
+     */
+    static String xpath(String source) {
+        if (source.indexOf('\'') >= 0 || source.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("source name for an XPath query must not contain quotes: " + source);
+        }
+        return "*[System[Provider[@Name='" + source + "']]]";
     }
 
     /** A PowerShell single-quoted string literal ({@code '} doubled; nothing else is special). */

@@ -1,6 +1,7 @@
 package io.winlog.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,12 +13,14 @@ import org.junit.jupiter.api.Test;
 class GetWinEventTest {
     @Test
     void scriptQuotesNamesAsPowerShellLiteralsAndHasNoDoubleQuotes() {
-        String s = GetWinEvent.script("Application", "it's \"mine\" $x", 50, Path.of("out.json"));
-        assertThat(s).contains("ProviderName = 'it''s \"mine\" $x'").contains("LogName = 'Application'")
-                .contains("-MaxEvents 50").contains(GetWinEvent.NO_EVENTS).contains("UTF8Encoding $false");
-        // Only the caller's text may carry double quotes: the script's own syntax needs none.
-        assertThat(s.replace("\"mine\"", "")).doesNotContain("\"");
+        String s = GetWinEvent.script("Appl'ication", "winlog-ci-1a2b $x", 50, Path.of("it's", "out.json"));
+        assertThat(s).contains("-FilterXPath '*[System[Provider[@Name=''winlog-ci-1a2b $x'']]]'")
+                .contains("-LogName 'Appl''ication'").contains("it''s").contains("-MaxEvents 50")
+                .contains(GetWinEvent.NO_EVENTS).contains("UTF8Encoding $false");
+        // The script needs no double quotes, so nothing depends on how Windows splits a command line.
+        assertThat(s).doesNotContain("\"");
         assertThat(GetWinEvent.quote("a'b")).isEqualTo("'a''b'");
+        assertThatThrownBy(() -> GetWinEvent.xpath("x'y")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
