@@ -2,10 +2,12 @@ package io.winlog.jna.messagedll;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.jna.Library;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import io.winlog.jna.binding.Kernel32;
+import io.winlog.jna.binding.WinConstants;
+import io.winlog.jna.codec.Utf16;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,35 +19,29 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Windows only (run by .github/workflows/windows.yml): loads the generated DLLs the way message
  * file readers do ({@code LoadLibraryExW} as data file / image resource) and formats messages
- * with {@code FormatMessageW}. UTF-16 is encoded and decoded here explicitly; no W32API
- * string options.
+ * with {@code FormatMessageW}, through winlog's ABI-checked kernel32 binding. UTF-16 is encoded
+ * and decoded explicitly; no W32API string options.
  */
 @EnabledOnOs(OS.WINDOWS)
 class MessageDllWindowsTest {
-    static final int LOAD_LIBRARY_AS_DATAFILE = 0x00000002;
-    static final int LOAD_LIBRARY_AS_IMAGE_RESOURCE = 0x00000020;
-    static final int FORMAT_MESSAGE_IGNORE_INSERTS = 0x00000200;
-    static final int FORMAT_MESSAGE_FROM_HMODULE = 0x00000800;
-    static final int FORMAT_MESSAGE_ARGUMENT_ARRAY = 0x00002000;
+    static final int LOAD_LIBRARY_AS_DATAFILE = WinConstants.LOAD_LIBRARY_AS_DATAFILE;
+    static final int LOAD_LIBRARY_AS_IMAGE_RESOURCE = WinConstants.LOAD_LIBRARY_AS_IMAGE_RESOURCE;
+    static final int FORMAT_MESSAGE_IGNORE_INSERTS = WinConstants.FORMAT_MESSAGE_IGNORE_INSERTS;
+    static final int FORMAT_MESSAGE_FROM_HMODULE = WinConstants.FORMAT_MESSAGE_FROM_HMODULE;
+    static final int FORMAT_MESSAGE_ARGUMENT_ARRAY = WinConstants.FORMAT_MESSAGE_ARGUMENT_ARRAY;
 
     /**
-     * The few kernel32 functions this test needs; strings are UTF-16LE byte arrays. Failures are
-     * detected by return value and {@link Native#getLastError()} (JNA saves it after every call),
-     * since some calls leave a stale last error even when they succeed.
+     * winlog's own kernel32 binding (stdcall on x86, every signature checked against
+     * win-layouts.json by AbiBindingTest). Failures are detected by return value, then
+     * {@link Native#getLastError()} (JNA saves it after every call) names the cause.
      */
-    interface Kernel32 extends Library {
-        Kernel32 INSTANCE = Native.load("kernel32", Kernel32.class);
-
-        Pointer LoadLibraryExW(byte[] fileNameUtf16z, Pointer hFile, int flags);
-
-        boolean FreeLibrary(Pointer module);
-
-        int FormatMessageW(int flags, Pointer source, int messageId, int languageId, byte[] buffer, int sizeInWchars,
-                           Pointer arguments);
+    private static final class Lib {
+        static final Kernel32 KERNEL32 = Kernel32.load(); // loaded on first use, i.e. only on Windows
     }
 
     private static Pointer load(Path dll, int flags) {
-        Pointer h = Kernel32.INSTANCE.LoadLibraryExW(utf16z(dll.toString()), null, flags);
+        Memory name = utf16z(dll.toString());
+        Pointer h = Lib.KERNEL32.LoadLibraryExW(name, null, flags);
         assertThat(h).as("LoadLibraryExW(" + dll + ", 0x" + Integer.toHexString(flags) + "), last error "
                 + Native.getLastError()).isNotNull();
         return h;
@@ -70,7 +66,7 @@ class MessageDllWindowsTest {
                         assertThat(format(h, (int) id, 0x0409, text)).isEqualTo(text);
                     }
                 } finally {
-                    Kernel32.INSTANCE.FreeLibrary(h);
+                    Lib.KERNEL32.FreeLibrary(h);
                 }
             }
         }
@@ -83,14 +79,14 @@ class MessageDllWindowsTest {
         Pointer h = load(x.categoryMessageFile(), LOAD_LIBRARY_AS_DATAFILE | LOAD_LIBRARY_AS_IMAGE_RESOURCE);
         try {
             for (int i = 0; i < names.size(); i++) {
-                byte[] buf = new byte[512];
-                int n = Kernel32.INSTANCE.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_IGNORE_INSERTS, h, i + 1, 0,
-                        buf, buf.length / 2, null);
+                Memory buf = new Memory(512);
+                int n = Lib.KERNEL32.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_IGNORE_INSERTS, h, i + 1, 0,
+                        buf, (int) buf.size() / 2, null);
                 assertThat(n).as("FormatMessageW category " + (i + 1) + ", last error " + Native.getLastError()).isPositive();
-                assertThat(new String(buf, 0, 2 * n, StandardCharsets.UTF_16LE)).isEqualTo(names.get(i));
+                assertThat(new String(buf.getByteArray(0, 2 * n), StandardCharsets.UTF_16LE)).isEqualTo(names.get(i));
             }
         } finally {
-            Kernel32.INSTANCE.FreeLibrary(h);
+            Lib.KERNEL32.FreeLibrary(h);
         }
         // The default extraction works too (into %ProgramData%\winlog\<version> unless overridden).
         System.setProperty(MessageDllFiles.DIR_PROPERTY, dir.resolve("pd").toString());
@@ -103,21 +99,23 @@ class MessageDllWindowsTest {
     }
 
     private static String format(Pointer module, int id, int language, String arg) {
-        Memory s = new Memory(2L * (arg.length() + 1));
-        byte[] a = utf16z(arg);
-        s.write(0, a, 0, a.length);
+        Memory s = utf16z(arg);
         Memory args = new Memory(Native.POINTER_SIZE);
         args.setPointer(0, s);
-        byte[] buf = new byte[2048];
-        int n = Kernel32.INSTANCE.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, module, id,
-                language, buf, buf.length / 2, args);
+        Memory buf = new Memory(2048);
+        int n = Lib.KERNEL32.FormatMessageW(FORMAT_MESSAGE_FROM_HMODULE | FORMAT_MESSAGE_ARGUMENT_ARRAY, module, id,
+                language, buf, (int) buf.size() / 2, args);
         assertThat(n).as("FormatMessageW 0x" + Integer.toHexString(id) + " lang 0x" + Integer.toHexString(language)
                 + ", last error " + Native.getLastError()).isPositive();
-        return new String(buf, 0, 2 * n, StandardCharsets.UTF_16LE);
+        java.lang.ref.Reference.reachabilityFence(s);
+        return new String(buf.getByteArray(0, 2 * n), StandardCharsets.UTF_16LE);
     }
 
-    private static byte[] utf16z(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_16LE);
-        return java.util.Arrays.copyOf(b, b.length + 2);
+    /** NUL-terminated UTF-16LE in native memory (an LPCWSTR). */
+    private static Memory utf16z(String text) {
+        byte[] b = Utf16.encodeNulTerminated(text);
+        Memory m = new Memory(b.length);
+        m.write(0, b, 0, b.length);
+        return m;
     }
 }
