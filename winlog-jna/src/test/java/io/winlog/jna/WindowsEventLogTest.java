@@ -11,6 +11,7 @@ import io.winlog.jna.binding.Kernel32;
 import io.winlog.jna.binding.WinConstants;
 import io.winlog.jna.codec.InsertionTextSanitizer;
 import io.winlog.jna.codec.Utf16;
+import io.winlog.jna.messagedll.MessageDllGenerator;
 import io.winlog.testkit.GetWinEvent;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.condition.OS;
  * The real thing, on Windows only (GitHub's windows-latest runners are elevated): install a
  * source, write every event type with ids above 1000 (long, escaped and Unicode messages), read
  * the events back with Get-WinEvent, and check Event Viewer's rendering is exactly what was
- * logged, with no "description ... cannot be found". Not run on Linux.
+ * logged, with no "description ... cannot be found", and that the category text comes from the
+ * category message file. Not run on Linux.
  */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsEventLogTest {
@@ -56,6 +58,7 @@ class WindowsEventLogTest {
     void everyTypeLongAndTrickyMessagesRenderExactly() throws Exception {
         Map<String, String> logged = new LinkedHashMap<>(); // token -> text as logged
         Map<String, EventType> types = new LinkedHashMap<>();
+        java.util.Set<String> categorized = new java.util.HashSet<>(); // written with category 1
         try (EventLogWriter w = EventLogWriter.builder().source(SOURCE).build()) {
             int id = 1001;
             for (EventType t : EventType.values()) {
@@ -64,6 +67,7 @@ class WindowsEventLogTest {
                 w.write(EventSpec.builder(id).type(t).category(1).strings(text).data(new byte[] {1, 2}).build());
                 logged.put(token, text);
                 types.put(token, t);
+                categorized.add(token);
                 id++;
             }
             String nul = "T" + id + " before\0after";
@@ -92,6 +96,11 @@ class WindowsEventLogTest {
             assertThat(logged).containsKey(token);
             assertThat(unguard(msg)).isEqualTo(logged.get(token).stripTrailing());
             assertThat(e.id()).isEqualTo(Integer.parseInt(token.substring(1)));
+            if (categorized.contains(token)) {
+                // Category 1 rendered from the registered CategoryMessageFile (winlog-categories.dll).
+                assertThat(e.task()).isEqualTo(1);
+                assertThat(e.taskName()).as("category of " + token).isEqualTo(MessageDllGenerator.DEFAULT_CATEGORIES.get(0));
+            }
             EventType type = types.get(token);
             if (type == EventType.ERROR || type == EventType.WARNING || type == EventType.INFORMATION) {
                 // The classic types Windows maps to a level: error 2, warning 3, information 4.

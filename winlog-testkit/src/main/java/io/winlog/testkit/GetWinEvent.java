@@ -47,9 +47,12 @@ public final class GetWinEvent {
      * @param level      0 LogAlways, 1 Critical, 2 Error, 3 Warning, 4 Information, 5 Verbose
      * @param recordId   the record number in the log
      * @param provider   the provider (classic: source) name
+     * @param task       the task (classic: the category number)
+     * @param taskName   the task rendered (classic: the category text from CategoryMessageFile), or null
      * @param message    the rendered description, or null when Windows cannot render it
      */
-    public record Event(int id, Integer qualifiers, int level, long recordId, String provider, String message) {
+    public record Event(int id, Integer qualifiers, int level, long recordId, String provider, int task, String taskName,
+                        String message) {
     }
 
     /**
@@ -114,8 +117,12 @@ public final class GetWinEvent {
                 + "} catch {\n"
                 + "  if ($_.FullyQualifiedErrorId -like '" + NO_EVENTS + "*') { $events = @() } else { throw }\n"
                 + "}\n"
-                + "$rows = @($events | ForEach-Object { [pscustomobject]@{ Id = $_.Id; Qualifiers = $_.Qualifiers; "
-                + "Level = $_.Level; RecordId = $_.RecordId; ProviderName = $_.ProviderName; Message = $_.Message } })\n"
+                + "$rows = @($events | ForEach-Object {\n"
+                + "  $e = $_; $taskName = $null\n"
+                + "  try { $taskName = $e.TaskDisplayName } catch { }\n" // metadata lookups may throw; null then
+                + "  [pscustomobject]@{ Id = $e.Id; Qualifiers = $e.Qualifiers; Level = $e.Level; RecordId = $e.RecordId; "
+                + "ProviderName = $e.ProviderName; Task = $e.Task; TaskDisplayName = $taskName; Message = $e.Message }\n"
+                + "})\n"
                 + "$json = ConvertTo-Json -InputObject $rows -Depth 3 -Compress\n"
                 + "[System.IO.File]::WriteAllText(" + quote(out.toAbsolutePath().toString())
                 + ", $json, (New-Object System.Text.UTF8Encoding $false))\n";
@@ -160,8 +167,10 @@ public final class GetWinEvent {
         for (JsonNode n : nodes) {
             JsonNode q = n.path("Qualifiers");
             JsonNode m = n.path("Message");
+            JsonNode t = n.path("TaskDisplayName");
             out.add(new Event(n.path("Id").asInt(), q.isNumber() ? q.asInt() : null, n.path("Level").asInt(),
-                    n.path("RecordId").asLong(), n.path("ProviderName").asText(null), m.isTextual() ? m.asText() : null));
+                    n.path("RecordId").asLong(), n.path("ProviderName").asText(null), n.path("Task").asInt(),
+                    t.isTextual() ? t.asText() : null, m.isTextual() ? m.asText() : null));
         }
         return out;
     }

@@ -33,10 +33,11 @@ class GetWinEventTest {
     @Test
     void parsesArraysSingleObjectsNullMessagesAndNothing() throws Exception {
         List<GetWinEvent.Event> two = GetWinEvent.parse("\uFEFF[{\"Id\":1001,\"Qualifiers\":0,\"Level\":2,\"RecordId\":77,"
-                + "\"ProviderName\":\"S\",\"Message\":\"a\\r\\nb \\u00e9 \\ud83d\\ude00\"},"
-                + "{\"Id\":1002,\"Qualifiers\":null,\"Level\":4,\"RecordId\":78,\"ProviderName\":\"S\",\"Message\":null}]");
-        assertThat(two).containsExactly(new GetWinEvent.Event(1001, 0, 2, 77, "S", "a\r\nb \u00e9 \ud83d\ude00"),
-                new GetWinEvent.Event(1002, null, 4, 78, "S", null));
+                + "\"ProviderName\":\"S\",\"Task\":1,\"TaskDisplayName\":\"Error\",\"Message\":\"a\\r\\nb \\u00e9 \\ud83d\\ude00\"},"
+                + "{\"Id\":1002,\"Qualifiers\":null,\"Level\":4,\"RecordId\":78,\"ProviderName\":\"S\",\"Task\":0,"
+                + "\"TaskDisplayName\":null,\"Message\":null}]");
+        assertThat(two).containsExactly(new GetWinEvent.Event(1001, 0, 2, 77, "S", 1, "Error", "a\r\nb \u00e9 \ud83d\ude00"),
+                new GetWinEvent.Event(1002, null, 4, 78, "S", 0, null, null));
         assertThat(GetWinEvent.parse("{\"Id\":5,\"Level\":3,\"RecordId\":1,\"ProviderName\":\"S\",\"Message\":\"x\"}"))
                 .singleElement().extracting(GetWinEvent.Event::message).isEqualTo("x");
         assertThat(GetWinEvent.parse("[]")).isEmpty();
