@@ -194,6 +194,45 @@ class WindowsEventLogTest {
         }
     }
 
+    /**
+     * winlog's own classic reader on the live Application log returns the event as written: source,
+     * id, level, category, channel, insertion strings (as the sanitizer stored them), binary data
+     * and a current time.
+     */
+    @Test
+    void classicEventLogReaderReturnsTheEventAsWritten() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+        String[] strings = {"reader %1 \u00e9 \uD83D\uDE00", "two"};
+        try (EventLogWriter w = EventLogWriter.builder().source(SOURCE).build()) {
+            w.write(EventSpec.builder(1501).type(EventType.WARNING).category(2).strings(strings).data(new byte[] {9, 8, 7}).build());
+        }
+        io.winlog.api.event.EventRecord found = null;
+        for (int attempt = 0; attempt < 20 && found == null; attempt++) {
+            try (ClassicEventLogReader r = ClassicEventLogReader.open(io.winlog.api.EventQuery.channel("Application")
+                    .withDirection(io.winlog.api.EventQuery.Direction.REVERSE))) {
+                int seen = 0;
+                for (io.winlog.api.event.EventRecord e = r.next(); e != null && seen < 500 && found == null; e = r.next(), seen++) {
+                    if (SOURCE.equals(e.providerName()) && e.eventId() == 1501) {
+                        found = e;
+                    }
+                }
+            }
+            if (found == null) {
+                sleep(500);
+            }
+        }
+        assertThat(found).as("event 1501 of %s read back by ClassicEventLogReader", SOURCE).isNotNull();
+        assertThat(found.fullEventId()).isEqualTo(1501);
+        assertThat(found.level()).isEqualTo(EventType.WARNING.level());
+        assertThat(found.task()).isEqualTo(2);
+        assertThat(found.channel()).isEqualTo("Application");
+        assertThat(found.computer()).isNotBlank();
+        assertThat(found.eventData()).extracting(v -> v.value().text()).containsExactly(
+                InsertionTextSanitizer.sanitize(strings[0], io.winlog.jna.codec.InsertionTextPolicy.ESCAPE, 0), strings[1]);
+        assertThat(found.binaryData()).containsExactly(9, 8, 7);
+        assertThat(found.timeCreated()).isBetween(before, java.time.Instant.now().plusSeconds(60));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
