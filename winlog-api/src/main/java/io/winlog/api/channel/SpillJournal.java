@@ -11,9 +11,11 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
 /**
@@ -37,17 +39,31 @@ import java.util.zip.CRC32C;
  *
  * <h2>Durability</h2>
  * Every append and acknowledgement is a positional {@code write} straight to the file (no
- * user-space buffering), so it survives a process kill as soon as the call returns; with
- * {@code sync} it is also {@code fsync}ed and survives power loss.
+ * user-space buffering), so it survives a process kill as soon as the call returns. With
+ * {@code sync}, {@link #awaitDurable} {@code fsync}s as a <em>group commit</em>: appenders write
+ * under the spill lock, then outside it wait until one {@code fsync} covers their bytes; the
+ * thread that does the {@code fsync} covers everything written before it started, so N
+ * concurrent producers share one {@code fsync} instead of queueing for N. Acknowledgements are
+ * {@code fsync}ed too (a lost ack only means redelivery).
+ *
+ * <h2>Compaction</h2>
+ * {@link #compact} (spill lock holder, on the consumer) drops the acknowledged prefix: it copies
+ * the unread records into {@code journal.wlj.tmp} under a new generation, renames it over
+ * {@code journal.wlj} (atomic), then writes the ack. A kill before the rename leaves the old
+ * journal and ack valid (the tmp file is deleted on open); a kill after it leaves an ack of the
+ * old generation, which does not apply, so the new file is replayed from its start: exactly the
+ * records that were unread.
  *
  * <h2>Threads</h2>
- * {@link #append} and {@link #reset} run under the subscriber's spill lock; {@link #next},
- * {@link #acknowledge} run on the consumer. Appends publish the new end with a volatile store
- * ({@code committedEnd}) after the bytes are written, and the consumer never reads past it.
+ * {@link #append}, {@link #reset} and {@link #compact} run under the subscriber's spill lock;
+ * {@link #next}, {@link #acknowledge} run on the consumer. Appends publish the new end with a
+ * volatile store ({@code committedEnd}) after the bytes are written, and the consumer never
+ * reads past it.
  */
 final class SpillJournal implements Closeable {
     static final String JOURNAL_FILE = "journal.wlj";
     static final String ACK_FILE = "journal.ack";
+    static final String COMPACT_FILE = "journal.wlj.tmp";
     static final int MAGIC = 0x314A4C57; // "WLJ1" little-endian
     static final int VERSION = 1;
     static final int HEADER = 16;
@@ -58,7 +74,8 @@ final class SpillJournal implements Closeable {
 
     private final Path directory;
     private final boolean sync;
-    private final FileChannel data;
+    /** Replaced by {@link #compact} (spill lock and sync lock held, so no reader or appender uses it). */
+    private FileChannel data;
     private final FileChannel ackChannel;
     private final FileLock lock;
     private final List<CorruptInputException> openProblems = new ArrayList<>();
@@ -72,6 +89,12 @@ final class SpillJournal implements Closeable {
     private volatile long committedEnd;
     /** Next record to read; consumer only. */
     private long readPosition;
+    /** Bytes ever appended (all generations), written by the lock holder; the group commit's clock. */
+    private volatile long writtenTotal;
+    /** {@link #writtenTotal} covered by the last completed {@code fsync}. */
+    private volatile long syncedTotal;
+    /** Held while one thread fsyncs for everybody (group commit), and by {@link #compact}. */
+    private final ReentrantLock syncLock = new ReentrantLock();
     private long lastAcknowledged;
     private ByteBuffer writeBuffer = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
@@ -99,6 +122,8 @@ final class SpillJournal implements Closeable {
                     + " give each SPILL subscriber its own directory");
         }
         this.lock = l;
+        // A compaction killed before its rename: the old journal is still the valid one.
+        Files.deleteIfExists(directory.resolve(COMPACT_FILE));
         this.data = FileChannel.open(directory.resolve(JOURNAL_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.recoveredRecords = recover();
@@ -268,8 +293,14 @@ final class SpillJournal implements Closeable {
         writeAck(HEADER);
     }
 
-    /** Appends one record. Spill lock holder only. Returns when the bytes are in the OS (and on disk with sync). */
-    void append(byte[] payload) throws IOException {
+    /**
+     * Appends one record. Spill lock holder only. Returns when the bytes are in the OS (they
+     * survive a process kill); for power loss call {@link #awaitDurable} with
+     * {@link #writtenMark()} after releasing the lock.
+     *
+     * @return the file offset just after the record
+     */
+    long append(byte[] payload) throws IOException {
         if (payload.length > MAX_RECORD) {
             throw new IOException("Event serialized to " + payload.length + " bytes; the spill journal limit is " + MAX_RECORD);
         }
@@ -285,15 +316,51 @@ final class SpillJournal implements Closeable {
         long pos = appendPosition;
         try {
             writeFully(data, b, pos); // one write: a kill leaves either the record or a torn tail cut on open
-            if (sync) {
-                data.force(false);
-            }
         } catch (IOException e) {
             data.truncate(pos); // best effort: do not leave half a record before the next append
             throw e;
         }
         appendPosition = pos + total;
+        writtenTotal += total; // single writer (lock holder); volatile so a group-commit leader sees it
         committedEnd = appendPosition; // volatile store: publishes the record to the consumer
+        return appendPosition;
+    }
+
+    /** The group-commit clock after the last append (lock holder): pass it to {@link #awaitDurable}. */
+    long writtenMark() {
+        return writtenTotal;
+    }
+
+    /**
+     * With {@code sync}: returns once an {@code fsync} that started after {@code mark} bytes were
+     * written has completed (group commit: one thread fsyncs for all waiting ones). Without
+     * {@code sync}: returns at once. Call without holding the spill lock.
+     */
+    void awaitDurable(long mark) throws IOException {
+        if (!sync || syncedTotal >= mark) {
+            return;
+        }
+        syncLock.lock();
+        try {
+            if (syncedTotal >= mark) {
+                return; // a leader's fsync covered us while we waited for the lock
+            }
+            long covered = writtenTotal; // everything written so far is in the file: this fsync covers it
+            data.force(false);
+            syncedTotal = covered;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** End of the written records (file offset). */
+    long end() {
+        return committedEnd;
+    }
+
+    /** Offset of the next unread record (consumer only). */
+    long readPosition() {
+        return readPosition;
     }
 
     /**
@@ -342,6 +409,15 @@ final class SpillJournal implements Closeable {
         return readPosition < committedEnd;
     }
 
+    /**
+     * Moves the read position to {@code offset} (the end of a record delivered from the ring in
+     * write-ahead mode) and persists it. Consumer only.
+     */
+    void acknowledgeTo(long offset) throws IOException {
+        readPosition = offset;
+        acknowledge();
+    }
+
     /** Persists the read position: records before it are never delivered again. Consumer only. */
     void acknowledge() throws IOException {
         if (readPosition != lastAcknowledged) {
@@ -371,6 +447,73 @@ final class SpillJournal implements Closeable {
     void reset() throws IOException {
         acknowledge();
         startGeneration(generation + 1);
+    }
+
+    /**
+     * Drops the acknowledged prefix by copying the unread records to a new file of the next
+     * generation and renaming it over the journal (spill lock holder, on the consumer, with the
+     * read position acknowledged). See the class comment for why a kill at any point is safe.
+     *
+     * @return how far every unread record moved towards the start (subtract it from offsets
+     *         remembered for unread records)
+     */
+    long compact() throws IOException {
+        acknowledge();
+        syncLock.lock(); // no group-commit leader may fsync the channel we are about to close
+        try {
+            long from = readPosition;
+            long to = committedEnd;
+            long newGeneration = generation + 1;
+            Path tmp = directory.resolve(COMPACT_FILE);
+            FileChannel fresh = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+                header.putInt(MAGIC).putInt(VERSION).putLong(newGeneration).flip();
+                writeFully(fresh, header, 0);
+                long copied = 0;
+                while (copied < to - from) {
+                    long n = data.transferTo(from + copied, to - from - copied, fresh.position(HEADER + copied));
+                    if (n <= 0) {
+                        throw new IOException("Short copy while compacting " + directory.resolve(JOURNAL_FILE)
+                                + " at offset " + (from + copied));
+                    }
+                    copied += n;
+                }
+                if (sync) {
+                    fresh.force(true);
+                }
+                Files.move(tmp, directory.resolve(JOURNAL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                fresh.close();
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            if (sync) {
+                syncDirectory();
+            }
+            FileChannel old = data;
+            data = fresh;
+            old.close();
+            long shift = from - HEADER;
+            generation = newGeneration;
+            appendPosition = to - shift;
+            committedEnd = appendPosition;
+            readPosition = HEADER;
+            writeAck(HEADER);
+            return shift;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Makes the rename durable (POSIX); where a directory cannot be opened (Windows) NTFS journals it. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported on this platform: the rename is metadata the file system journals itself.
+        }
     }
 
     @Override
