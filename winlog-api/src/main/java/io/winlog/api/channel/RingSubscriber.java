@@ -573,7 +573,11 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             while (deliverOnce(handler, max) > 0 || ring.size() > 0) {
                 Thread.onSpinWait();
             }
-        } else if (policy == BackpressurePolicy.SPILL && !writeAhead) {
+        } else if (writeAhead) {
+            // Everything in the ring is also in the journal: leave it there for the next
+            // subscription (it stays counted as pending), like the journal-only part.
+            return;
+        } else if (policy == BackpressurePolicy.SPILL) {
             while (ring.size() > 0) { // the ring part is in memory only: deliver it; the journal stays for next time
                 ring.drain(this, handler, max);
             }
@@ -675,6 +679,27 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             closeJournal();
             state = CLOSED;
         }
+    }
+
+    /**
+     * Test support: stops this poll-mode SPILL subscription the way a process kill would: no
+     * final acknowledgement, no delivery; the journal files are released as they are, so a new
+     * subscription on the directory sees what a restarted process would.
+     */
+    void simulateKill() throws IOException {
+        if (journal == null || thread != null) {
+            throw new IllegalStateException("only for poll-mode SPILL subscriptions");
+        }
+        state = CLOSED;
+        channel.unsubscribe(this);
+        spillLock.lock();
+        try {
+            ring.close();
+        } finally {
+            spillLock.unlock();
+        }
+        journalReadable = false;
+        journal.abandon();
     }
 
     private void awaitThread() {

@@ -516,6 +516,23 @@ final class SpillJournal implements Closeable {
         }
     }
 
+    /**
+     * Releases the files without writing anything, leaving them exactly as a process kill at
+     * this point would (every append and ack so far was a completed {@code write}). For tests
+     * that simulate a kill inside one JVM.
+     */
+    void abandon() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            try {
+                data.close();
+            } finally {
+                ackChannel.close();
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         try {
