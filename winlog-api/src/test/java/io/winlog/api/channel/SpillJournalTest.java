@@ -154,6 +154,100 @@ class SpillJournalTest {
     }
 
     @Test
+    void compactionKeepsExactlyTheUnreadRecords(@TempDir Path dir) throws IOException {
+        try (SpillJournal j = SpillJournal.open(dir, true)) {
+            append(j, "a", "b", "c", "d");
+            assertThat(j.next()).asString(StandardCharsets.UTF_8).isEqualTo("a");
+            assertThat(j.next()).asString(StandardCharsets.UTF_8).isEqualTo("b");
+            long before = j.end();
+            long shift = j.compact();
+            assertThat(shift).isEqualTo(2L * (SpillJournal.RECORD_HEADER + 1));
+            assertThat(j.end()).isEqualTo(before - shift);
+            assertThat(Files.size(dir.resolve(SpillJournal.JOURNAL_FILE))).isEqualTo(SpillJournal.HEADER + 2L * (SpillJournal.RECORD_HEADER + 1));
+            append(j, "e");
+            assertThat(j.next()).asString(StandardCharsets.UTF_8).isEqualTo("c");
+        } // close acknowledges "c"
+        try (SpillJournal j = SpillJournal.open(dir, false)) {
+            assertThat(j.openProblems()).isEmpty();
+            assertThat(readAll(j)).containsExactly("d", "e");
+        }
+    }
+
+    @Test
+    void killAfterTheCompactionRenameBeforeItsAckReplaysTheUnreadRecords(@TempDir Path dir) throws IOException {
+        Path ack = dir.resolve(SpillJournal.ACK_FILE);
+        byte[] oldAck;
+        try (SpillJournal j = SpillJournal.open(dir, false)) {
+            append(j, "a", "b", "c");
+            j.next();
+            j.acknowledge();
+            oldAck = Files.readAllBytes(ack); // "a" acknowledged, in the old generation
+            j.compact();
+        }
+        Files.write(ack, oldAck); // as if the kill came between the rename and the new ack
+        try (SpillJournal j = SpillJournal.open(dir, false)) {
+            assertThat(j.recoveredRecords()).isEqualTo(2);
+            assertThat(readAll(j)).as("the old ack's generation does not apply to the new file").containsExactly("b", "c");
+        }
+    }
+
+    @Test
+    void killBeforeTheCompactionRenameKeepsTheOldJournal(@TempDir Path dir) throws IOException {
+        try (SpillJournal j = SpillJournal.open(dir, false)) {
+            append(j, "a", "b");
+            j.next();
+        }
+        Files.write(dir.resolve(SpillJournal.COMPACT_FILE), "half-written copy".getBytes(StandardCharsets.US_ASCII));
+        try (SpillJournal j = SpillJournal.open(dir, false)) {
+            assertThat(Files.exists(dir.resolve(SpillJournal.COMPACT_FILE))).as("leftover copy deleted").isFalse();
+            assertThat(j.openProblems()).isEmpty();
+            assertThat(readAll(j)).containsExactly("b");
+        }
+    }
+
+    @Test
+    void groupCommitCoversEveryWaitingAppender(@TempDir Path dir) throws Exception {
+        try (SpillJournal j = SpillJournal.open(dir, true)) {
+            java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+            List<Thread> threads = new ArrayList<>();
+            List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < 3; t++) {
+                int id = t;
+                Thread th = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 50; i++) {
+                            long mark;
+                            lock.lock(); // the spill lock of a subscriber
+                            try {
+                                j.append(("t" + id + "-" + i).getBytes(StandardCharsets.UTF_8));
+                                mark = j.writtenMark();
+                            } finally {
+                                lock.unlock();
+                            }
+                            j.awaitDurable(mark);
+                        }
+                    } catch (Throwable e) {
+                        errors.add(e);
+                    }
+                });
+                threads.add(th);
+                th.start();
+            }
+            for (Thread th : threads) {
+                th.join();
+            }
+            assertThat(errors).isEmpty();
+            List<String> all = readAll(j);
+            assertThat(all).hasSize(150);
+            for (int t = 0; t < 3; t++) {
+                String prefix = "t" + t + "-";
+                assertThat(all.stream().filter(s -> s.startsWith(prefix)).toList())
+                        .isEqualTo(java.util.stream.IntStream.range(0, 50).mapToObj(i -> prefix + i).toList());
+            }
+        }
+    }
+
+    @Test
     void oneSubscriberPerDirectory(@TempDir Path dir) throws IOException {
         try (SpillJournal j = SpillJournal.open(dir, false)) {
             assertThatThrownBy(() -> SpillJournal.open(dir, false)).isInstanceOf(WinlogException.class)
