@@ -71,6 +71,8 @@ final class SpillJournal implements Closeable {
     /** Largest record accepted; a larger length field is corruption. */
     static final int MAX_RECORD = 64 << 20;
     private static final int ACK_SLOT = 32;
+    /** Replay reads the journal in chunks of this size (records are parsed from it), not two reads per record. */
+    static final int READ_AHEAD = 64 << 10;
 
     private final Path directory;
     private final boolean sync;
@@ -97,6 +99,10 @@ final class SpillJournal implements Closeable {
     private final ReentrantLock syncLock = new ReentrantLock();
     private long lastAcknowledged;
     private ByteBuffer writeBuffer = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+    /** Consumer only: a copy of the journal bytes {@code [readAheadStart, readAheadStart + readAheadLength)}. */
+    private final ByteBuffer readAhead = ByteBuffer.allocate(READ_AHEAD).order(ByteOrder.LITTLE_ENDIAN);
+    private long readAheadStart;
+    private int readAheadLength;
     private final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer ackBuffer = ByteBuffer.allocate(ACK_SLOT).order(ByteOrder.LITTLE_ENDIAN);
     /** One checksum state per role: appends (lock holder), acks (consumer), reads (consumer and open). */
@@ -287,6 +293,7 @@ final class SpillJournal implements Closeable {
             data.force(true);
         }
         generation = newGeneration;
+        readAheadLength = 0; // offsets now name other bytes
         appendPosition = HEADER;
         committedEnd = HEADER;
         readPosition = HEADER;
@@ -376,22 +383,31 @@ final class SpillJournal implements Closeable {
         if (pos >= end) {
             return null;
         }
-        ByteBuffer h = recordHeader;
-        h.clear();
+        if (!buffered(pos, RECORD_HEADER)) {
+            fill(pos, end);
+        }
         int length = -1;
         byte[] payload = null;
-        if (end - pos >= RECORD_HEADER && readFully(data, h, pos) == RECORD_HEADER) {
-            length = h.getInt(0);
+        if (buffered(pos, RECORD_HEADER)) {
+            int off = (int) (pos - readAheadStart);
+            length = readAhead.getInt(off);
+            int checksum = readAhead.getInt(off + 4);
             if (length >= 0 && length <= end - pos - RECORD_HEADER) {
                 payload = new byte[length];
-                if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) == length) {
+                if (!buffered(pos, RECORD_HEADER + (long) length) && length <= READ_AHEAD - RECORD_HEADER) {
+                    fill(pos, end);
+                }
+                if (buffered(pos, RECORD_HEADER + (long) length)) {
+                    readAhead.get((int) (pos - readAheadStart) + RECORD_HEADER, payload, 0, length);
+                } else if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) != length) { // larger than the buffer
+                    payload = null;
+                }
+                if (payload != null) {
                     readCrc.reset();
                     readCrc.update(payload, 0, length);
-                    if ((int) readCrc.getValue() != h.getInt(4)) {
+                    if ((int) readCrc.getValue() != checksum) {
                         payload = null;
                     }
-                } else {
-                    payload = null;
                 }
             }
         }
@@ -402,6 +418,20 @@ final class SpillJournal implements Closeable {
         }
         readPosition = pos + RECORD_HEADER + length;
         return payload;
+    }
+
+    /** True if {@code [pos, pos + n)} is in the read-ahead buffer. */
+    private boolean buffered(long pos, long n) {
+        return pos >= readAheadStart && pos + n <= readAheadStart + readAheadLength;
+    }
+
+    /** Reads up to {@value #READ_AHEAD} written bytes from {@code pos} (consumer only). */
+    private void fill(long pos, long end) throws IOException {
+        ByteBuffer b = readAhead;
+        b.clear();
+        b.limit((int) Math.min(READ_AHEAD, end - pos));
+        readAheadStart = pos;
+        readAheadLength = readFully(data, b, pos);
     }
 
     /** True if records were written that the consumer has not read. */
@@ -497,6 +527,7 @@ final class SpillJournal implements Closeable {
             old.close();
             long shift = from - HEADER;
             generation = newGeneration;
+            readAheadLength = 0; // offsets now name other bytes
             appendPosition = to - shift;
             committedEnd = appendPosition;
             readPosition = HEADER;
