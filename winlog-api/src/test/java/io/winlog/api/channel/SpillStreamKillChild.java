@@ -16,11 +16,12 @@ import java.util.concurrent.locks.LockSupport;
  * whose handler takes ~0.1-0.2 ms per event: each burst fills the ring and spills the rest to
  * the journal, which the handler works off before the next burst; after each accepted publish the producer appends "producer seq"
  * to its own accepted file, the handler appends what it receives to the delivered file (one
- * {@code write} each: survives the kill). Once at least 200 events were delivered and the ring
- * is full (at most one batch of it handed to the handler) while the journal holds more, the main
- * thread freezes the handler (it stops inside its batch, before writing the next event, as if
- * the kill hit there), prints {@code FROZEN ring=.. journal=.. delivered=..} and waits to be
- * killed; the producers keep publishing into the journal meanwhile. Mode {@code recover}: reopen the journal, deliver what it
+ * {@code write} each: survives the kill). Once at least 200 events were delivered, the handler,
+ * when it is called with the ring full (so at most one batch of it handed over so far) while the
+ * journal holds more, freezes itself before writing that event — as if the kill hit inside the
+ * batch — and prints {@code FROZEN ring=.. journal=.. delivered=..}; the producers keep
+ * publishing into the journal until the parent kills the process. The decision is taken on the
+ * consumer thread itself, so no scheduling delay can move the consumer past that state. Mode {@code recover}: reopen the journal, deliver what it
  * replays to the delivered file, print DONE.
  *
  * <p>Arguments: mode, journal directory, output directory, events per producer, spill mode.
@@ -33,6 +34,7 @@ public final class SpillStreamKillChild {
     static final int PAUSE_MS = 40;
 
     private static volatile boolean frozen;
+    private static volatile Subscription<TestEvent> subscription;
 
     private SpillStreamKillChild() {
     }
@@ -46,6 +48,17 @@ public final class SpillStreamKillChild {
         boolean stream = mode.equals("stream");
         try (FileChannel delivered = append(out.resolve(stream ? "delivered1.txt" : "delivered2.txt"))) {
             EventHandler<TestEvent> handler = (e, seq, eob) -> {
+                Subscription<TestEvent> s = subscription;
+                if (stream && s != null && !frozen) {
+                    SubscriberStats st = s.stats();
+                    long journalOnly = st.spilled() - st.replayed();
+                    long ring = ((RingSubscriber<TestEvent>) s).ring().size(); // includes this batch
+                    if (ring == CAPACITY && journalOnly > 0 && st.delivered() >= 200) {
+                        frozen = true;
+                        System.out.println("FROZEN ring=" + ring + " journal=" + journalOnly + " delivered=" + st.delivered());
+                        System.out.flush();
+                    }
+                }
                 while (frozen) {
                     Thread.sleep(1000); // until killed: this event and the rest of the batch stay undelivered
                 }
@@ -59,6 +72,7 @@ public final class SpillStreamKillChild {
                     .capacity(CAPACITY).maxBatch(MAX_BATCH).policy(BackpressurePolicy.SPILL).spillMode(spillMode)
                     .spillCompactBytes(512).spill(dir, TestEvent.SERIALIZER).handler(handler)
                     .onError((e, t) -> t.printStackTrace()).build());
+            subscription = sub;
             if (stream) {
                 List<Thread> producers = new ArrayList<>();
                 for (int p = 0; p < PRODUCERS; p++) {
@@ -68,19 +82,10 @@ public final class SpillStreamKillChild {
                     producers.add(t);
                     t.start();
                 }
-                long deadline = System.nanoTime() + 100_000_000_000L;
-                while (System.nanoTime() < deadline) {
-                    SubscriberStats st = sub.stats();
-                    long journalOnly = st.spilled() - st.replayed();
-                    long ring = ((RingSubscriber<TestEvent>) sub).ring().size(); // includes the batch being delivered
-                    if (ring == CAPACITY && journalOnly > 0 && st.delivered() >= 200) {
-                        frozen = true;
-                        System.out.println("FROZEN ring=" + ring + " journal=" + journalOnly + " delivered=" + st.delivered());
-                        System.out.flush();
-                        Thread.sleep(600_000); // until killed
-                    }
-                    Thread.onSpinWait();
+                for (Thread t : producers) {
+                    t.join(); // then wait to be killed (the handler froze) or give up
                 }
+                Thread.sleep(frozen ? 600_000 : 30_000);
                 System.out.println("never saw ring and journal both filled: " + sub.stats());
                 System.exit(3);
             } else {
