@@ -117,6 +117,7 @@ public final class SubscriberConfig<T> {
     @Override
     public String toString() {
         return "SubscriberConfig[" + name + ", topics=" + topics + ", capacity=" + capacity + ", policy=" + policy
+                + (policy == BackpressurePolicy.SPILL ? " " + spillMode + (spillSync ? " fsync" : "") : "")
                 + ", wait=" + waitStrategy + (handler == null ? ", poll" : ", handler") + "]";
     }
 
