@@ -170,6 +170,69 @@ class SpillModesPropertiesTest {
         }
     }
 
+    /**
+     * An event that cannot be serialized is refused ({@code publish} false, {@code SPILL_FAILED},
+     * reported) in both modes as soon as it must be journaled — for WRITE_AHEAD that is always —
+     * and leaves nothing behind: the next events and a restart see exactly the accepted ones.
+     */
+    @Property(tries = 40)
+    void unserializableEventsAreRefusedAndLeaveNoTrace(@ForAll SpillMode mode, @ForAll @IntRange(min = 1, max = 8) int capacity,
+                                                       @ForAll @IntRange(min = 0, max = 60) int events,
+                                                       @ForAll @IntRange(min = 2, max = 7) int failEvery) throws IOException {
+        Path dir = Files.createTempDirectory("winlog-spill-modes");
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        EventSerializer<TestEvent> failing = new EventSerializer<>() {
+            @Override
+            public byte[] toBytes(TestEvent e) {
+                if (e.seq() % failEvery == 0) {
+                    throw new IllegalStateException("cannot encode " + e);
+                }
+                return TestEvent.SERIALIZER.toBytes(e);
+            }
+
+            @Override
+            public TestEvent fromBytes(byte[] bytes) {
+                return TestEvent.SERIALIZER.fromBytes(bytes);
+            }
+        };
+        try {
+            SubscriberConfig<TestEvent> config = SubscriberConfig.<TestEvent>builder("s").capacity(capacity).policy(BackpressurePolicy.SPILL)
+                    .spill(dir, failing).spillMode(mode).onError((e, t) -> errors.add(t)).build();
+            List<TestEvent> accepted = new ArrayList<>();
+            long refused = 0;
+            Session s = new Session(config);
+            for (int i = 0; i < events; i++) {
+                TestEvent e = new TestEvent(0, i);
+                boolean journaled = mode == SpillMode.WRITE_AHEAD || accepted.size() >= config.capacity() || s.sub.stats().spilled() > 0;
+                boolean ok = s.channel.publish(e);
+                assertThat(ok).as("event %d", i).isEqualTo(!(journaled && i % failEvery == 0));
+                if (ok) {
+                    accepted.add(e);
+                } else {
+                    refused++;
+                }
+            }
+            assertThat(s.sub.stats().dropped(DropReason.SPILL_FAILED)).isEqualTo(refused);
+            assertThat(errors).hasSize((int) refused);
+            assertThat(s.sub.stats().pending()).isEqualTo(accepted.size());
+            List<TestEvent> got = new ArrayList<>();
+            if (mode == SpillMode.OVERFLOW) {
+                s.sub.poll((e, seq, eob) -> got.add(e), config.capacity()); // the whole ring part: not in the journal
+            }
+            s.sub.simulateKill();
+            s.channel.close();
+            s = new Session(config);
+            assertThat(s.sub.stats().recovered()).isEqualTo(accepted.size() - got.size());
+            while (s.sub.poll((e, seq, eob) -> got.add(e), 16) > 0) {
+                // replay
+            }
+            assertThat(got).containsExactlyElementsOf(accepted);
+            s.channel.close();
+        } finally {
+            ChannelPropertiesTest.deleteRecursively(dir);
+        }
+    }
+
     /** One process lifetime: a channel, its SPILL subscription, and what this session counted. */
     private static final class Session {
         final EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build();
