@@ -233,6 +233,54 @@ class SpillModesPropertiesTest {
         }
     }
 
+    /**
+     * WRITE_AHEAD, handler thread, {@code drainOnClose(false)}: close delivers nothing more from the
+     * ring or the journal; everything not acknowledged stays pending and the next subscription
+     * gets exactly that, in order, once.
+     */
+    @org.junit.jupiter.api.Test
+    void writeAheadCloseWithoutDrainKeepsRingAndJournalForTheNextSubscription() throws Exception {
+        Path dir = Files.createTempDirectory("winlog-spill-modes");
+        try {
+            java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+            List<TestEvent> got = Collections.synchronizedList(new ArrayList<>());
+            SubscriberConfig.Builder<TestEvent> cfg = SubscriberConfig.<TestEvent>builder("s").capacity(4).maxBatch(2)
+                    .policy(BackpressurePolicy.SPILL).spill(dir, TestEvent.SERIALIZER).drainOnClose(false);
+            Subscription<TestEvent> sub;
+            try (EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build()) {
+                sub = channel.subscribe(cfg.handler((e, seq, eob) -> {
+                    release.await(); // hold the consumer: the ring fills, the rest goes to the journal only
+                    got.add(e);
+                }).build());
+                for (int i = 0; i < 20; i++) {
+                    assertThat(channel.publish(new TestEvent(0, i))).isTrue();
+                }
+                Thread closer = new Thread(sub::close);
+                closer.start();
+                while (sub.isOpen()) {
+                    Thread.onSpinWait();
+                }
+                release.countDown(); // whether the consumer sees the stop before or after more batches, the accounts must hold
+                closer.join();
+            }
+            SubscriberStats st = sub.stats();
+            int delivered = got.size();
+            assertThat(st.delivered()).isEqualTo(delivered);
+            assertThat(st.dropped()).isZero();
+            assertThat(st.pending()).isEqualTo(20 - delivered);
+            try (EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build()) {
+                Subscription<TestEvent> again = channel.subscribe(cfg.handler(null).build());
+                assertThat(again.stats().recovered()).isEqualTo(20 - delivered);
+                while (again.poll((e, seq, eob) -> got.add(e), 3) > 0) {
+                    // replay
+                }
+            }
+            assertThat(got).extracting(TestEvent::seq).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        } finally {
+            ChannelPropertiesTest.deleteRecursively(dir);
+        }
+    }
+
     /** One process lifetime: a channel, its SPILL subscription, and what this session counted. */
     private static final class Session {
         final EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().build();
