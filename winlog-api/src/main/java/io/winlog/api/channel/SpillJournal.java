@@ -20,8 +20,9 @@ import java.util.zip.CRC32C;
 
 /**
  * The append-only on-disk journal behind {@link BackpressurePolicy#SPILL}: one per subscriber
- * directory, holding the events that overflowed its ring, in order, plus a durable read position
- * (the acknowledgement).
+ * directory, holding in order every accepted event ({@link SpillMode#WRITE_AHEAD}) or the events
+ * that overflowed the ring ({@link SpillMode#OVERFLOW}), plus a durable read position (the
+ * acknowledgement). The format is the same for both modes.
  *
  * <h2>Files</h2>
  * <pre>
