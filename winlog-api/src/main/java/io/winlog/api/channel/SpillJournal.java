@@ -104,7 +104,6 @@ final class SpillJournal implements Closeable {
     private final ByteBuffer readAhead = ByteBuffer.allocate(READ_AHEAD).order(ByteOrder.LITTLE_ENDIAN);
     private long readAheadStart;
     private int readAheadLength;
-    private final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer ackBuffer = ByteBuffer.allocate(ACK_SLOT).order(ByteOrder.LITTLE_ENDIAN);
     /** One checksum state per role: appends (lock holder), acks (consumer), reads (consumer and open). */
     private final CRC32C appendCrc = new CRC32C();
@@ -216,7 +215,7 @@ final class SpillJournal implements Closeable {
         long pos = start;
         long count = 0;
         while (pos < size) {
-            int length = readRecord(pos, size, null);
+            int length = checkRecord(pos, size);
             if (length < 0) {
                 openProblems.add(new CorruptInputException("Spill journal " + directory.resolve(JOURNAL_FILE)
                         + " has a torn or corrupt record (process killed mid-write?); discarding " + (size - pos) + " bytes from here", pos));
@@ -226,6 +225,7 @@ final class SpillJournal implements Closeable {
             pos += RECORD_HEADER + length;
             count++;
         }
+        readAheadLength = 0; // the tail may have been cut; the reader starts fresh
         appendPosition = pos;
         committedEnd = pos;
         readPosition = start;
@@ -234,35 +234,49 @@ final class SpillJournal implements Closeable {
     }
 
     /**
-     * Reads and checks the record at {@code pos}. Returns its payload length, or -1 if the record
-     * is torn or corrupt; copies the payload into {@code out} when given.
+     * Checks the record at {@code pos} (length bounds and CRC-32C) through the read-ahead buffer,
+     * without allocating. Returns its payload length, or -1 if it is torn or corrupt.
      */
-    private int readRecord(long pos, long end, byte[][] out) throws IOException {
+    private int checkRecord(long pos, long end) throws IOException {
         if (end - pos < RECORD_HEADER) {
             return -1;
         }
-        recordHeader.clear();
-        if (readFully(data, recordHeader, pos) < RECORD_HEADER) {
-            return -1;
+        if (!buffered(pos, RECORD_HEADER)) {
+            fill(pos, end);
+            if (!buffered(pos, RECORD_HEADER)) {
+                return -1;
+            }
         }
-        int length = recordHeader.getInt(0);
-        int checksum = recordHeader.getInt(4);
+        int off = (int) (pos - readAheadStart);
+        int length = readAhead.getInt(off);
+        int checksum = readAhead.getInt(off + 4);
         if (length < 0 || length > MAX_RECORD || length > end - pos - RECORD_HEADER) {
             return -1;
         }
-        byte[] payload = new byte[length];
-        if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) < length) {
-            return -1;
-        }
         readCrc.reset();
-        readCrc.update(payload, 0, length);
-        if ((int) readCrc.getValue() != checksum) {
-            return -1;
+        if (length <= READ_AHEAD - RECORD_HEADER) {
+            if (!buffered(pos, RECORD_HEADER + (long) length)) {
+                fill(pos, end);
+                if (!buffered(pos, RECORD_HEADER + (long) length)) {
+                    return -1;
+                }
+            }
+            readCrc.update(readAhead.array(), (int) (pos - readAheadStart) + RECORD_HEADER, length);
+        } else { // larger than the buffer: checksum it chunk by chunk
+            long p = pos + RECORD_HEADER;
+            long left = length;
+            while (left > 0) {
+                fill(p, p + Math.min(left, READ_AHEAD));
+                if (readAheadLength <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(left, readAheadLength);
+                readCrc.update(readAhead.array(), 0, n);
+                p += n;
+                left -= n;
+            }
         }
-        if (out != null) {
-            out[0] = payload;
-        }
-        return length;
+        return (int) readCrc.getValue() == checksum ? length : -1;
     }
 
     private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {

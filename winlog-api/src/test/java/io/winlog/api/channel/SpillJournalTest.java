@@ -252,23 +252,30 @@ class SpillJournalTest {
                                                            @ForAll @IntRange(min = 0, max = 3000) int size,
                                                            @ForAll boolean oneHuge) throws IOException {
         Path dir = Files.createTempDirectory("winlog-journal");
-        try (SpillJournal j = SpillJournal.open(dir, false)) {
+        try {
             List<String> written = new ArrayList<>();
             int read = 0;
-            for (int i = 0; i < records; i++) {
-                // Sizes vary so records straddle the read-ahead chunk boundaries; one may exceed a chunk.
-                int n = oneHuge && i == records / 2 ? SpillJournal.READ_AHEAD + 17 : (size * (i + 1)) % 3001;
-                written.add(i + ":" + "y".repeat(n));
-                append(j, written.get(i));
-                if (i % 7 == 3) { // reads interleaved with appends: the buffer must not hide new records
-                    assertThat(j.next()).asString(StandardCharsets.UTF_8).isEqualTo(written.get(read++));
+            try (SpillJournal j = SpillJournal.open(dir, false)) {
+                for (int i = 0; i < records; i++) {
+                    // Sizes vary so records straddle the read-ahead chunk boundaries; one may exceed a chunk.
+                    int n = oneHuge && i == records / 2 ? SpillJournal.READ_AHEAD + 17 : (size * (i + 1)) % 3001;
+                    written.add(i + ":" + "y".repeat(n));
+                    append(j, written.get(i));
+                    if (i % 7 == 3) { // reads interleaved with appends: the buffer must not hide new records
+                        assertThat(j.next()).asString(StandardCharsets.UTF_8).isEqualTo(written.get(read++));
+                    }
                 }
+            } // acknowledges what was read
+            try (SpillJournal j = SpillJournal.open(dir, false)) {
+                // Open validates every unread record through the same chunked reader (CRC, bounds).
+                assertThat(j.openProblems()).isEmpty();
+                assertThat(j.recoveredRecords()).isEqualTo(records - read);
+                byte[] b;
+                while ((b = j.next()) != null) {
+                    assertThat(b).asString(StandardCharsets.UTF_8).isEqualTo(written.get(read++));
+                }
+                assertThat(read).isEqualTo(records);
             }
-            byte[] b;
-            while ((b = j.next()) != null) {
-                assertThat(b).asString(StandardCharsets.UTF_8).isEqualTo(written.get(read++));
-            }
-            assertThat(read).isEqualTo(records);
         } finally {
             ChannelPropertiesTest.deleteRecursively(dir);
         }
