@@ -22,10 +22,20 @@ public enum BackpressurePolicy {
      */
     DROP_OLDEST,
     /**
-     * Overflow is appended to an on-disk journal (see {@link SubscriberConfig.Builder#spill}) and
-     * replayed, in order, before newer events. The journal survives a process kill: the next
-     * subscription on the same directory replays what was not acknowledged. Never waits for the
-     * consumer (only for the disk).
+     * Events that do not fit in the ring go to an on-disk journal (see
+     * {@link SubscriberConfig.Builder#spill}) and are replayed, in order, before newer events, so
+     * memory stays bounded and nothing is dropped. Never waits for the consumer (only for the
+     * disk). What the journal holds depends on the {@link SpillMode}:
+     * <ul>
+     * <li>{@link SpillMode#WRITE_AHEAD} (default): every accepted event is in the journal before
+     * {@code publish} returns true. After a process kill the next subscription on the same
+     * directory replays every event that was not acknowledged; nothing acknowledged is replayed
+     * except the batch in flight (at most {@code maxBatch} events, at-least-once).</li>
+     * <li>{@link SpillMode#OVERFLOW}: only the overflow is journaled; events still in the
+     * in-memory ring (up to {@code capacity}) die with the process.</li>
+     * </ul>
+     * A process kill is survived without {@code fsync}; a power loss or OS crash only with
+     * {@link SubscriberConfig.Builder#spillSync spillSync(true)}.
      */
     SPILL
 }

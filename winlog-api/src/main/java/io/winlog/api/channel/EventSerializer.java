@@ -3,7 +3,9 @@ package io.winlog.api.channel;
 /**
  * Turns events into bytes and back, for the {@link BackpressurePolicy#SPILL} journal.
  *
- * <p>Only the overflow path uses it, so it may allocate. It must be deterministic and
+ * <p>With {@link SpillMode#WRITE_AHEAD} (the default) {@link #toBytes} runs for every published
+ * event, on the publishing thread and before the journal lock, so it should be fast; with
+ * {@link SpillMode#OVERFLOW} only for overflow. It may allocate. It must be deterministic and
  * round-trip: {@code fromBytes(toBytes(e))} equals {@code e} for the subscriber's purposes, also
  * in a later process (do not write identity hash codes or addresses). The journal frames and
  * checksums each record, so the serializer need not.

@@ -23,6 +23,22 @@ import java.util.function.Predicate;
  * once the journal is empty) truncates the journal and clears the flag. So a producer's events
  * are never reordered across ring and journal.
  *
+ * <h2>SPILL write-ahead ({@link SpillMode#WRITE_AHEAD})</h2>
+ * Every offer takes the spill lock, appends the event to the journal and only then puts it in
+ * the ring (or, if the ring is full or spilling, leaves it in the journal only, as above). So
+ * the journal order is the acceptance order, the ring holds a contiguous run of journal records,
+ * and the consumer can acknowledge a ring batch by persisting the journal offset after its last
+ * event: the lock holder writes that offset into {@code ringEnds[ringSequence & mask]} before
+ * the ring's release store of the event, so the consumer, which acquired the event, sees it.
+ * {@code ringEnds} has twice the ring's capacity: a producer can be at most {@code capacity}
+ * sequences ahead of the consumer's released index, so it never overwrites an entry the
+ * consumer may still read.
+ *
+ * <h2>Journal size</h2>
+ * After acknowledging, the consumer compacts the journal (under the spill lock) once the
+ * acknowledged prefix exceeds {@code spillCompactBytes} and is at least as large as the unread
+ * rest (so the copy never costs more than it frees); see {@link SpillJournal#compact}.
+ *
  * <h2>Closing</h2>
  * {@link #close()} first removes the subscriber from the channel's routes, then sets the ring's
  * closed flag by CAS. Offers racing with it either won the CAS (their event is in the ring and
@@ -65,6 +81,15 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
     private final SubscriberCounters counters;
     private final SpillJournal journal;
     private final ReentrantLock spillLock;
+    /** SPILL in {@link SpillMode#WRITE_AHEAD}: every offer goes through the journal first. */
+    private final boolean writeAhead;
+    /** Write-ahead only: journal end offset of each ring sequence (see the class comment); 2 x capacity. */
+    private final long[] ringEnds;
+    private final int ringEndsMask;
+    /** Write-ahead only, consumer only: ring events consumed so far (= next ring sequence). */
+    private long ringConsumed;
+    /** Compact once the acknowledged journal prefix is at least this large. */
+    private final long compactBytes;
     private final EventSerializer<T> serializer;
     private final BiConsumer<? super T, Throwable> errorHandler;
 
@@ -93,6 +118,10 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
         if (policy == BackpressurePolicy.SPILL) {
             this.journal = SpillJournal.open(config.spillDirectory, config.spillSync);
             this.spillLock = new ReentrantLock();
+            this.writeAhead = config.spillMode == SpillMode.WRITE_AHEAD;
+            this.ringEnds = writeAhead ? new long[2 * config.capacity] : null;
+            this.ringEndsMask = 2 * config.capacity - 1;
+            this.compactBytes = config.spillCompactBytes;
             this.journalReadable = true;
             long recovered = journal.recoveredRecords();
             this.ring = new MpscEventRing<>(config.capacity, recovered > 0); // recovered records go first
@@ -103,6 +132,10 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
         } else {
             this.journal = null;
             this.spillLock = null;
+            this.writeAhead = false;
+            this.ringEnds = null;
+            this.ringEndsMask = 0;
+            this.compactBytes = Long.MAX_VALUE;
             if (policy == BackpressurePolicy.DROP_OLDEST) {
                 this.ring = new MpmcEventRing<>(config.capacity); // producers evict: needs CAS even with one producer
             } else if (channel.singleProducer()) {
@@ -136,6 +169,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
      * @return true if the event was accepted (ring or journal)
      */
     boolean offer(T event, boolean mayWait) {
+        if (writeAhead) {
+            return offerWriteAhead(event);
+        }
         int r = ring.offer(event);
         if (r == EventRing.OK) {
             if (signalConsumer) {
@@ -212,8 +248,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
         }
     }
 
-    /** SPILL: append to the journal under the spill lock (the slow path only). */
+    /** SPILL overflow: append to the journal under the spill lock (the slow path only). */
     private boolean spill(T event) {
+        long mark;
         spillLock.lock();
         try {
             if (!ring.setSpilling()) {
@@ -227,13 +264,81 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
                 return false;
             }
             counters.incrementSpilled();
+            mark = journal.writtenMark();
         } finally {
             spillLock.unlock();
         }
+        awaitDurable(event, mark);
         if (signalConsumer) {
             signal();
         }
         return true;
+    }
+
+    /**
+     * SPILL write-ahead: serialize (outside the lock: it may allocate and take time), then under
+     * the spill lock append to the journal and put the event in the ring, or leave it in the
+     * journal only if the ring is full or spilling. Returns true only once the record is in the
+     * OS (and, with {@code spillSync}, on disk).
+     */
+    private boolean offerWriteAhead(T event) {
+        byte[] bytes;
+        try {
+            bytes = serializer.toBytes(event);
+        } catch (RuntimeException e) {
+            counters.drop(DropReason.SPILL_FAILED);
+            errorHandler.accept(event, e);
+            return false;
+        }
+        long mark;
+        spillLock.lock();
+        try {
+            if (ringClosed()) { // stable: close() sets the flag under this lock
+                return dropped(DropReason.CLOSED);
+            }
+            long end;
+            try {
+                end = journal.append(bytes);
+            } catch (IOException | RuntimeException e) {
+                counters.drop(DropReason.SPILL_FAILED);
+                errorHandler.accept(event, e);
+                return false;
+            }
+            // Every write-ahead offer holds the lock, so produced() is the sequence this offer gets.
+            // Plain store, published by the ring's release store of the event (see class comment).
+            ringEnds[(int) (ring.produced() & ringEndsMask)] = end;
+            if (ring.offer(event) != EventRing.OK) { // FULL or SPILLING (not CLOSED: checked under the lock)
+                ring.setSpilling();
+                counters.incrementSpilled();
+            }
+            mark = journal.writtenMark();
+        } finally {
+            spillLock.unlock();
+        }
+        awaitDurable(event, mark);
+        if (signalConsumer) {
+            signal();
+        }
+        return true;
+    }
+
+    /** True if the ring's closed flag is set (SPILL rings are always {@link MpscEventRing}). */
+    private boolean ringClosed() {
+        return (((MpscEventRing<T>) ring).lvProducerIndex() & EventRing.CLOSED_FLAG) != 0;
+    }
+
+    /**
+     * With {@code spillSync}: waits for the group-commit fsync covering this append. The event is
+     * already accepted (in the ring or journal, and counted); if the fsync fails it is reported,
+     * because it may not survive a power loss, but it is not withdrawn.
+     */
+    private void awaitDurable(T event, long mark) {
+        try {
+            journal.awaitDurable(mark);
+        } catch (IOException e) {
+            errorHandler.accept(event, new IOException("Subscriber '" + config.name + "': fsync of the spill journal failed ("
+                    + e + "); the event was accepted and survives a process kill but maybe not a power loss", e));
+        }
     }
 
     /**
@@ -266,6 +371,56 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
     void batchDelivered(int n, long left) {
         counters.addDelivered(n);
         counters.observeBacklog(n + left + counters.journalBacklog());
+        if (writeAhead) {
+            acknowledgeRing(n);
+        }
+    }
+
+    /**
+     * Write-ahead: the handler returned from a ring batch, so persist the journal offset after
+     * its last event. The offset was stored before the event was released to us, and its entry
+     * cannot be reused before the producer is 2 x capacity ahead (see class comment).
+     */
+    private void acknowledgeRing(int n) {
+        ringConsumed += n;
+        long end = ringEnds[(int) ((ringConsumed - 1) & ringEndsMask)];
+        if (!journalReadable) {
+            return; // the journal is closed: these stay unacknowledged and are replayed next time
+        }
+        try {
+            journal.acknowledgeTo(end);
+        } catch (IOException e) {
+            errorHandler.accept(null, e);
+        }
+        maybeCompact();
+    }
+
+    /**
+     * Compacts the journal once the acknowledged prefix is at least {@code spillCompactBytes}
+     * and not smaller than the unread rest. Consumer only; cheap check first, then under the
+     * spill lock (appends move the end).
+     */
+    private void maybeCompact() {
+        long prefix = journal.readPosition() - SpillJournal.HEADER;
+        if (prefix < compactBytes || journal.end() - journal.readPosition() > prefix) {
+            return;
+        }
+        spillLock.lock();
+        try {
+            if (journal.end() - journal.readPosition() <= prefix) {
+                long shift = journal.compact();
+                if (writeAhead) {
+                    // Offsets remembered for ring events not yet consumed move with their records.
+                    for (long seq = ringConsumed, end = ring.produced(); seq < end; seq++) {
+                        ringEnds[(int) (seq & ringEndsMask)] -= shift;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            errorHandler.accept(null, e); // the journal stays as it was; retried after the next ack
+        } finally {
+            spillLock.unlock();
+        }
     }
 
     /** Calls the handler for one event; a throwing handler is reported, the event counts as delivered. */
@@ -315,7 +470,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             spillLock.lock();
             try {
                 if (!journal.hasUnread()) { // no producer appended since: leave spill mode
-                    journal.reset();
+                    if (!writeAhead || journal.readPosition() - SpillJournal.HEADER >= compactBytes) {
+                        journal.reset(); // empty: truncating is the cheapest compaction
+                    }
                     ring.clearSpilling();
                 }
             } catch (IOException e) {
@@ -323,6 +480,8 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             } finally {
                 spillLock.unlock();
             }
+        } else {
+            maybeCompact();
         }
         return n;
     }
@@ -414,6 +573,10 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             while (deliverOnce(handler, max) > 0 || ring.size() > 0) {
                 Thread.onSpinWait();
             }
+        } else if (writeAhead) {
+            // Everything in the ring is also in the journal: leave it there for the next
+            // subscription (it stays counted as pending), like the journal-only part.
+            return;
         } else if (policy == BackpressurePolicy.SPILL) {
             while (ring.size() > 0) { // the ring part is in memory only: deliver it; the journal stays for next time
                 ring.drain(this, handler, max);
@@ -470,6 +633,9 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             counters.discardedOnClose(ring.discard());
             return 0;
         }
+        if (writeAhead && !journalReadable) {
+            return 0; // closed: every unacknowledged event is in the journal, replayed by the next subscription
+        }
         return deliverOnce(handler, maxEvents);
     }
 
@@ -513,6 +679,27 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
             closeJournal();
             state = CLOSED;
         }
+    }
+
+    /**
+     * Test support: stops this poll-mode SPILL subscription the way a process kill would: no
+     * final acknowledgement, no delivery; the journal files are released as they are, so a new
+     * subscription on the directory sees what a restarted process would.
+     */
+    void simulateKill() throws IOException {
+        if (journal == null || thread != null) {
+            throw new IllegalStateException("only for poll-mode SPILL subscriptions");
+        }
+        state = CLOSED;
+        channel.unsubscribe(this);
+        spillLock.lock();
+        try {
+            ring.close();
+        } finally {
+            spillLock.unlock();
+        }
+        journalReadable = false;
+        journal.abandon();
     }
 
     private void awaitThread() {

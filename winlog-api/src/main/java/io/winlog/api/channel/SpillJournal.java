@@ -11,15 +11,18 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.CRC32C;
 
 /**
  * The append-only on-disk journal behind {@link BackpressurePolicy#SPILL}: one per subscriber
- * directory, holding the events that overflowed its ring, in order, plus a durable read position
- * (the acknowledgement).
+ * directory, holding in order every accepted event ({@link SpillMode#WRITE_AHEAD}) or the events
+ * that overflowed the ring ({@link SpillMode#OVERFLOW}), plus a durable read position (the
+ * acknowledgement). The format is the same for both modes.
  *
  * <h2>Files</h2>
  * <pre>
@@ -37,17 +40,31 @@ import java.util.zip.CRC32C;
  *
  * <h2>Durability</h2>
  * Every append and acknowledgement is a positional {@code write} straight to the file (no
- * user-space buffering), so it survives a process kill as soon as the call returns; with
- * {@code sync} it is also {@code fsync}ed and survives power loss.
+ * user-space buffering), so it survives a process kill as soon as the call returns. With
+ * {@code sync}, {@link #awaitDurable} {@code fsync}s as a <em>group commit</em>: appenders write
+ * under the spill lock, then outside it wait until one {@code fsync} covers their bytes; the
+ * thread that does the {@code fsync} covers everything written before it started, so N
+ * concurrent producers share one {@code fsync} instead of queueing for N. Acknowledgements are
+ * {@code fsync}ed too (a lost ack only means redelivery).
+ *
+ * <h2>Compaction</h2>
+ * {@link #compact} (spill lock holder, on the consumer) drops the acknowledged prefix: it copies
+ * the unread records into {@code journal.wlj.tmp} under a new generation, renames it over
+ * {@code journal.wlj} (atomic), then writes the ack. A kill before the rename leaves the old
+ * journal and ack valid (the tmp file is deleted on open); a kill after it leaves an ack of the
+ * old generation, which does not apply, so the new file is replayed from its start: exactly the
+ * records that were unread.
  *
  * <h2>Threads</h2>
- * {@link #append} and {@link #reset} run under the subscriber's spill lock; {@link #next},
- * {@link #acknowledge} run on the consumer. Appends publish the new end with a volatile store
- * ({@code committedEnd}) after the bytes are written, and the consumer never reads past it.
+ * {@link #append}, {@link #reset} and {@link #compact} run under the subscriber's spill lock;
+ * {@link #next}, {@link #acknowledge} run on the consumer. Appends publish the new end with a
+ * volatile store ({@code committedEnd}) after the bytes are written, and the consumer never
+ * reads past it.
  */
 final class SpillJournal implements Closeable {
     static final String JOURNAL_FILE = "journal.wlj";
     static final String ACK_FILE = "journal.ack";
+    static final String COMPACT_FILE = "journal.wlj.tmp";
     static final int MAGIC = 0x314A4C57; // "WLJ1" little-endian
     static final int VERSION = 1;
     static final int HEADER = 16;
@@ -55,10 +72,13 @@ final class SpillJournal implements Closeable {
     /** Largest record accepted; a larger length field is corruption. */
     static final int MAX_RECORD = 64 << 20;
     private static final int ACK_SLOT = 32;
+    /** Replay reads the journal in chunks of this size (records are parsed from it), not two reads per record. */
+    static final int READ_AHEAD = 64 << 10;
 
     private final Path directory;
     private final boolean sync;
-    private final FileChannel data;
+    /** Replaced by {@link #compact} (spill lock and sync lock held, so no reader or appender uses it). */
+    private FileChannel data;
     private final FileChannel ackChannel;
     private final FileLock lock;
     private final List<CorruptInputException> openProblems = new ArrayList<>();
@@ -72,9 +92,18 @@ final class SpillJournal implements Closeable {
     private volatile long committedEnd;
     /** Next record to read; consumer only. */
     private long readPosition;
+    /** Bytes ever appended (all generations), written by the lock holder; the group commit's clock. */
+    private volatile long writtenTotal;
+    /** {@link #writtenTotal} covered by the last completed {@code fsync}. */
+    private volatile long syncedTotal;
+    /** Held while one thread fsyncs for everybody (group commit), and by {@link #compact}. */
+    private final ReentrantLock syncLock = new ReentrantLock();
     private long lastAcknowledged;
     private ByteBuffer writeBuffer = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
-    private final ByteBuffer recordHeader = ByteBuffer.allocate(RECORD_HEADER).order(ByteOrder.LITTLE_ENDIAN);
+    /** Consumer only: a copy of the journal bytes {@code [readAheadStart, readAheadStart + readAheadLength)}. */
+    private final ByteBuffer readAhead = ByteBuffer.allocate(READ_AHEAD).order(ByteOrder.LITTLE_ENDIAN);
+    private long readAheadStart;
+    private int readAheadLength;
     private final ByteBuffer ackBuffer = ByteBuffer.allocate(ACK_SLOT).order(ByteOrder.LITTLE_ENDIAN);
     /** One checksum state per role: appends (lock holder), acks (consumer), reads (consumer and open). */
     private final CRC32C appendCrc = new CRC32C();
@@ -99,6 +128,8 @@ final class SpillJournal implements Closeable {
                     + " give each SPILL subscriber its own directory");
         }
         this.lock = l;
+        // A compaction killed before its rename: the old journal is still the valid one.
+        Files.deleteIfExists(directory.resolve(COMPACT_FILE));
         this.data = FileChannel.open(directory.resolve(JOURNAL_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.recoveredRecords = recover();
@@ -184,7 +215,7 @@ final class SpillJournal implements Closeable {
         long pos = start;
         long count = 0;
         while (pos < size) {
-            int length = readRecord(pos, size, null);
+            int length = checkRecord(pos, size);
             if (length < 0) {
                 openProblems.add(new CorruptInputException("Spill journal " + directory.resolve(JOURNAL_FILE)
                         + " has a torn or corrupt record (process killed mid-write?); discarding " + (size - pos) + " bytes from here", pos));
@@ -194,6 +225,7 @@ final class SpillJournal implements Closeable {
             pos += RECORD_HEADER + length;
             count++;
         }
+        readAheadLength = 0; // the tail may have been cut; the reader starts fresh
         appendPosition = pos;
         committedEnd = pos;
         readPosition = start;
@@ -202,35 +234,49 @@ final class SpillJournal implements Closeable {
     }
 
     /**
-     * Reads and checks the record at {@code pos}. Returns its payload length, or -1 if the record
-     * is torn or corrupt; copies the payload into {@code out} when given.
+     * Checks the record at {@code pos} (length bounds and CRC-32C) through the read-ahead buffer,
+     * without allocating. Returns its payload length, or -1 if it is torn or corrupt.
      */
-    private int readRecord(long pos, long end, byte[][] out) throws IOException {
+    private int checkRecord(long pos, long end) throws IOException {
         if (end - pos < RECORD_HEADER) {
             return -1;
         }
-        recordHeader.clear();
-        if (readFully(data, recordHeader, pos) < RECORD_HEADER) {
-            return -1;
+        if (!buffered(pos, RECORD_HEADER)) {
+            fill(pos, end);
+            if (!buffered(pos, RECORD_HEADER)) {
+                return -1;
+            }
         }
-        int length = recordHeader.getInt(0);
-        int checksum = recordHeader.getInt(4);
+        int off = (int) (pos - readAheadStart);
+        int length = readAhead.getInt(off);
+        int checksum = readAhead.getInt(off + 4);
         if (length < 0 || length > MAX_RECORD || length > end - pos - RECORD_HEADER) {
             return -1;
         }
-        byte[] payload = new byte[length];
-        if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) < length) {
-            return -1;
-        }
         readCrc.reset();
-        readCrc.update(payload, 0, length);
-        if ((int) readCrc.getValue() != checksum) {
-            return -1;
+        if (length <= READ_AHEAD - RECORD_HEADER) {
+            if (!buffered(pos, RECORD_HEADER + (long) length)) {
+                fill(pos, end);
+                if (!buffered(pos, RECORD_HEADER + (long) length)) {
+                    return -1;
+                }
+            }
+            readCrc.update(readAhead.array(), (int) (pos - readAheadStart) + RECORD_HEADER, length);
+        } else { // larger than the buffer: checksum it chunk by chunk
+            long p = pos + RECORD_HEADER;
+            long left = length;
+            while (left > 0) {
+                fill(p, p + Math.min(left, READ_AHEAD));
+                if (readAheadLength <= 0) {
+                    return -1;
+                }
+                int n = (int) Math.min(left, readAheadLength);
+                readCrc.update(readAhead.array(), 0, n);
+                p += n;
+                left -= n;
+            }
         }
-        if (out != null) {
-            out[0] = payload;
-        }
-        return length;
+        return (int) readCrc.getValue() == checksum ? length : -1;
     }
 
     private static int readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
@@ -262,14 +308,21 @@ final class SpillJournal implements Closeable {
             data.force(true);
         }
         generation = newGeneration;
+        readAheadLength = 0; // offsets now name other bytes
         appendPosition = HEADER;
         committedEnd = HEADER;
         readPosition = HEADER;
         writeAck(HEADER);
     }
 
-    /** Appends one record. Spill lock holder only. Returns when the bytes are in the OS (and on disk with sync). */
-    void append(byte[] payload) throws IOException {
+    /**
+     * Appends one record. Spill lock holder only. Returns when the bytes are in the OS (they
+     * survive a process kill); for power loss call {@link #awaitDurable} with
+     * {@link #writtenMark()} after releasing the lock.
+     *
+     * @return the file offset just after the record
+     */
+    long append(byte[] payload) throws IOException {
         if (payload.length > MAX_RECORD) {
             throw new IOException("Event serialized to " + payload.length + " bytes; the spill journal limit is " + MAX_RECORD);
         }
@@ -285,15 +338,51 @@ final class SpillJournal implements Closeable {
         long pos = appendPosition;
         try {
             writeFully(data, b, pos); // one write: a kill leaves either the record or a torn tail cut on open
-            if (sync) {
-                data.force(false);
-            }
         } catch (IOException e) {
             data.truncate(pos); // best effort: do not leave half a record before the next append
             throw e;
         }
         appendPosition = pos + total;
+        writtenTotal += total; // single writer (lock holder); volatile so a group-commit leader sees it
         committedEnd = appendPosition; // volatile store: publishes the record to the consumer
+        return appendPosition;
+    }
+
+    /** The group-commit clock after the last append (lock holder): pass it to {@link #awaitDurable}. */
+    long writtenMark() {
+        return writtenTotal;
+    }
+
+    /**
+     * With {@code sync}: returns once an {@code fsync} that started after {@code mark} bytes were
+     * written has completed (group commit: one thread fsyncs for all waiting ones). Without
+     * {@code sync}: returns at once. Call without holding the spill lock.
+     */
+    void awaitDurable(long mark) throws IOException {
+        if (!sync || syncedTotal >= mark) {
+            return;
+        }
+        syncLock.lock();
+        try {
+            if (syncedTotal >= mark) {
+                return; // a leader's fsync covered us while we waited for the lock
+            }
+            long covered = writtenTotal; // everything written so far is in the file: this fsync covers it
+            data.force(false);
+            syncedTotal = covered;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** End of the written records (file offset). */
+    long end() {
+        return committedEnd;
+    }
+
+    /** Offset of the next unread record (consumer only). */
+    long readPosition() {
+        return readPosition;
     }
 
     /**
@@ -309,22 +398,31 @@ final class SpillJournal implements Closeable {
         if (pos >= end) {
             return null;
         }
-        ByteBuffer h = recordHeader;
-        h.clear();
+        if (!buffered(pos, RECORD_HEADER)) {
+            fill(pos, end);
+        }
         int length = -1;
         byte[] payload = null;
-        if (end - pos >= RECORD_HEADER && readFully(data, h, pos) == RECORD_HEADER) {
-            length = h.getInt(0);
+        if (buffered(pos, RECORD_HEADER)) {
+            int off = (int) (pos - readAheadStart);
+            length = readAhead.getInt(off);
+            int checksum = readAhead.getInt(off + 4);
             if (length >= 0 && length <= end - pos - RECORD_HEADER) {
                 payload = new byte[length];
-                if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) == length) {
+                if (!buffered(pos, RECORD_HEADER + (long) length) && length <= READ_AHEAD - RECORD_HEADER) {
+                    fill(pos, end);
+                }
+                if (buffered(pos, RECORD_HEADER + (long) length)) {
+                    readAhead.get((int) (pos - readAheadStart) + RECORD_HEADER, payload, 0, length);
+                } else if (readFully(data, ByteBuffer.wrap(payload), pos + RECORD_HEADER) != length) { // larger than the buffer
+                    payload = null;
+                }
+                if (payload != null) {
                     readCrc.reset();
                     readCrc.update(payload, 0, length);
-                    if ((int) readCrc.getValue() != h.getInt(4)) {
+                    if ((int) readCrc.getValue() != checksum) {
                         payload = null;
                     }
-                } else {
-                    payload = null;
                 }
             }
         }
@@ -337,9 +435,32 @@ final class SpillJournal implements Closeable {
         return payload;
     }
 
+    /** True if {@code [pos, pos + n)} is in the read-ahead buffer. */
+    private boolean buffered(long pos, long n) {
+        return pos >= readAheadStart && pos + n <= readAheadStart + readAheadLength;
+    }
+
+    /** Reads up to {@value #READ_AHEAD} written bytes from {@code pos} (consumer only). */
+    private void fill(long pos, long end) throws IOException {
+        ByteBuffer b = readAhead;
+        b.clear();
+        b.limit((int) Math.min(READ_AHEAD, end - pos));
+        readAheadStart = pos;
+        readAheadLength = readFully(data, b, pos);
+    }
+
     /** True if records were written that the consumer has not read. */
     boolean hasUnread() {
         return readPosition < committedEnd;
+    }
+
+    /**
+     * Moves the read position to {@code offset} (the end of a record delivered from the ring in
+     * write-ahead mode) and persists it. Consumer only.
+     */
+    void acknowledgeTo(long offset) throws IOException {
+        readPosition = offset;
+        acknowledge();
     }
 
     /** Persists the read position: records before it are never delivered again. Consumer only. */
@@ -371,6 +492,91 @@ final class SpillJournal implements Closeable {
     void reset() throws IOException {
         acknowledge();
         startGeneration(generation + 1);
+    }
+
+    /**
+     * Drops the acknowledged prefix by copying the unread records to a new file of the next
+     * generation and renaming it over the journal (spill lock holder, on the consumer, with the
+     * read position acknowledged). See the class comment for why a kill at any point is safe.
+     *
+     * @return how far every unread record moved towards the start (subtract it from offsets
+     *         remembered for unread records)
+     */
+    long compact() throws IOException {
+        acknowledge();
+        syncLock.lock(); // no group-commit leader may fsync the channel we are about to close
+        try {
+            long from = readPosition;
+            long to = committedEnd;
+            long newGeneration = generation + 1;
+            Path tmp = directory.resolve(COMPACT_FILE);
+            FileChannel fresh = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try {
+                ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+                header.putInt(MAGIC).putInt(VERSION).putLong(newGeneration).flip();
+                writeFully(fresh, header, 0);
+                long copied = 0;
+                while (copied < to - from) {
+                    long n = data.transferTo(from + copied, to - from - copied, fresh.position(HEADER + copied));
+                    if (n <= 0) {
+                        throw new IOException("Short copy while compacting " + directory.resolve(JOURNAL_FILE)
+                                + " at offset " + (from + copied));
+                    }
+                    copied += n;
+                }
+                if (sync) {
+                    fresh.force(true);
+                }
+                Files.move(tmp, directory.resolve(JOURNAL_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException | RuntimeException e) {
+                fresh.close();
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            if (sync) {
+                syncDirectory();
+            }
+            FileChannel old = data;
+            data = fresh;
+            old.close();
+            long shift = from - HEADER;
+            generation = newGeneration;
+            readAheadLength = 0; // offsets now name other bytes
+            appendPosition = to - shift;
+            committedEnd = appendPosition;
+            readPosition = HEADER;
+            writeAck(HEADER);
+            return shift;
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    /** Makes the rename durable (POSIX); where a directory cannot be opened (Windows) NTFS journals it. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not supported on this platform: the rename is metadata the file system journals itself.
+        }
+    }
+
+    /**
+     * Releases the files without writing anything, leaving them exactly as a process kill at
+     * this point would (every append and ack so far was a completed {@code write}). For tests
+     * that simulate a kill inside one JVM.
+     */
+    void abandon() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            try {
+                data.close();
+            } finally {
+                ackChannel.close();
+            }
+        }
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class SubscriberConfig<T> {
     public static final Duration DEFAULT_BLOCK_TIMEOUT = Duration.ofSeconds(30);
     /** Default largest batch handed to the handler before acknowledging. */
     public static final int DEFAULT_MAX_BATCH = 1024;
+    /** Default size of the acknowledged journal prefix that triggers a compaction (64 MiB). */
+    public static final long DEFAULT_SPILL_COMPACT_BYTES = 64L << 20;
 
     final String name;
     final TopicFilter topics;
@@ -45,6 +47,8 @@ public final class SubscriberConfig<T> {
     final Path spillDirectory;
     final EventSerializer<T> serializer;
     final boolean spillSync;
+    final SpillMode spillMode;
+    final long spillCompactBytes;
     final BiConsumer<? super T, Throwable> errorHandler;
 
     private SubscriberConfig(Builder<T> b) {
@@ -61,6 +65,8 @@ public final class SubscriberConfig<T> {
         this.spillDirectory = b.spillDirectory;
         this.serializer = b.serializer;
         this.spillSync = b.spillSync;
+        this.spillMode = b.spillMode;
+        this.spillCompactBytes = b.spillCompactBytes;
         this.errorHandler = b.errorHandler;
     }
 
@@ -89,6 +95,11 @@ public final class SubscriberConfig<T> {
         return policy;
     }
 
+    /** What a SPILL subscriber journals (meaningful only for {@link BackpressurePolicy#SPILL}). */
+    public SpillMode spillMode() {
+        return spillMode;
+    }
+
     /** The wait strategy. */
     public WaitStrategy waitStrategy() {
         return waitStrategy;
@@ -106,6 +117,7 @@ public final class SubscriberConfig<T> {
     @Override
     public String toString() {
         return "SubscriberConfig[" + name + ", topics=" + topics + ", capacity=" + capacity + ", policy=" + policy
+                + (policy == BackpressurePolicy.SPILL ? " " + spillMode + (spillSync ? " fsync" : "") : "")
                 + ", wait=" + waitStrategy + (handler == null ? ", poll" : ", handler") + "]";
     }
 
@@ -130,6 +142,8 @@ public final class SubscriberConfig<T> {
         private Path spillDirectory;
         private EventSerializer<T> serializer;
         private boolean spillSync;
+        private SpillMode spillMode = SpillMode.WRITE_AHEAD;
+        private long spillCompactBytes = DEFAULT_SPILL_COMPACT_BYTES;
         private BiConsumer<? super T, Throwable> errorHandler;
 
         private Builder(String name) {
@@ -231,11 +245,41 @@ public final class SubscriberConfig<T> {
         }
 
         /**
-         * Also {@code fsync} every journal append and acknowledgement (survives power loss, not
-         * just a process kill; much slower). Default false.
+         * Also {@code fsync} journal appends before {@code publish} returns, and every
+         * acknowledgement. Without it the journal survives a <em>process kill</em> (the bytes are
+         * in the OS page cache when {@code publish} returns) but not a power loss or OS crash; with
+         * it, it survives those too. Concurrent publishers share one {@code fsync} (group commit),
+         * but each publish still waits for a disk flush: expect milliseconds, not microseconds.
+         * Default false.
          */
         public Builder<T> spillSync(boolean sync) {
             this.spillSync = sync;
+            return this;
+        }
+
+        /**
+         * What the SPILL journal holds (see {@link SpillMode}). Default
+         * {@link SpillMode#WRITE_AHEAD}: every accepted event is journaled before {@code publish}
+         * returns, so nothing unacknowledged is lost when the process is killed.
+         * {@link SpillMode#OVERFLOW} journals only what does not fit in the ring: faster, but the
+         * ring's content (up to {@code capacity} events) dies with the process.
+         */
+        public Builder<T> spillMode(SpillMode mode) {
+            this.spillMode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * Compact the journal once its acknowledged prefix reaches this many bytes and the unread
+         * rest is not larger (the unread records are copied to a new file, which is renamed over
+         * the old one). Default {@value #DEFAULT_SPILL_COMPACT_BYTES} bytes. The file then stays
+         * below about this plus twice the unacknowledged backlog.
+         */
+        public Builder<T> spillCompactBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("spillCompactBytes must be at least 1, got " + bytes);
+            }
+            this.spillCompactBytes = bytes;
             return this;
         }
 

@@ -28,7 +28,11 @@ public interface SubscriberStats {
     /** Events dropped for one reason. */
     long dropped(DropReason reason);
 
-    /** Events written to the spill journal by this process. */
+    /**
+     * Events that did not fit in the ring and went to the spill journal only, in this process.
+     * (With {@link SpillMode#WRITE_AHEAD} every event is also journaled; only these count here, so
+     * that {@code replayed() == spilled()} once the subscriber caught up, in both modes.)
+     */
     long spilled();
 
     /** Events read back from the spill journal and delivered (this run's spills and recovered ones). */
