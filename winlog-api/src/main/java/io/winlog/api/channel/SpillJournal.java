@@ -110,18 +110,47 @@ final class SpillJournal implements Closeable {
     private final CRC32C ackCrc = new CRC32C();
     private final CRC32C readCrc = new CRC32C();
 
+    /** How long {@link #lockWithGrace} keeps trying a lock another process holds. */
+    private static final long LOCK_GRACE_NANOS = 3_000_000_000L;
+
+    /**
+     * Takes the journal's exclusive lock. A lock held in this JVM fails at once (two subscribers
+     * on one directory: a configuration error). A lock held by another process is retried for a
+     * few seconds, because a process restarted right after its predecessor was killed can find
+     * the lock not yet released: Windows frees a killed process's locks "depending upon available
+     * system resources" (LockFileEx), not at once as POSIX does.
+     *
+     * @return the lock, or null if it is still held after the grace period
+     */
+    private static FileLock lockWithGrace(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + LOCK_GRACE_NANOS;
+        for (int attempt = 0; attempt < 1_000; attempt++) { // bounded; the deadline ends it first
+            FileLock l;
+            try {
+                l = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return null;
+            }
+            if (l != null || System.nanoTime() - deadline >= 0) {
+                return l;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
     private SpillJournal(Path directory, boolean sync) throws IOException {
         this.directory = directory;
         this.sync = sync;
         Files.createDirectories(directory);
         this.ackChannel = FileChannel.open(directory.resolve(ACK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        FileLock l;
-        try {
-            l = ackChannel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            l = null;
-        }
+        FileLock l = lockWithGrace(ackChannel);
         if (l == null) {
             ackChannel.close();
             throw new WinlogException("The spill journal in " + directory + " is in use by another subscriber or process;"
