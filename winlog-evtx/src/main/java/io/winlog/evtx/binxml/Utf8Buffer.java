@@ -1,0 +1,194 @@
+package io.winlog.evtx.binxml;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer that text is appended to as UTF-8, with no intermediate {@code String}
+ * or {@code char[]}: the output side of the fast rendering path (XML straight from BinXml, then
+ * straight to a file or stdout).
+ *
+ * <p>The encoding is exactly what {@code new OutputStreamWriter(out, UTF_8)} produces for the
+ * same characters written one after the other: a surrogate pair becomes one 4-byte sequence (also
+ * when its halves arrive in separate appends), and an unpaired surrogate becomes {@code '?'}.
+ * That is why a trailing high surrogate is held back until the next character decides.
+ *
+ * <p>Not thread-safe: one buffer per thread (or per chunk being rendered).
+ */
+public final class Utf8Buffer {
+    private byte[] buf;
+    private int len;
+    /** A high surrogate waiting for its low half, or 0. */
+    private char pendingHigh;
+
+    /** A buffer with room for {@code capacity} bytes before it grows. */
+    public Utf8Buffer(int capacity) {
+        buf = new byte[Math.max(16, capacity)];
+    }
+
+    /** The bytes written so far are {@code array()[0 .. length())}. */
+    public byte[] array() {
+        return buf;
+    }
+
+    /** Bytes written (a held-back high surrogate is not counted, see {@link #written()}). */
+    public int length() {
+        return len;
+    }
+
+    /**
+     * A position that moves whenever anything is appended, also a held-back high surrogate:
+     * renderers compare it before and after content to see whether the content was empty.
+     */
+    public int written() {
+        return pendingHigh != 0 ? len + 1 : len;
+    }
+
+    /** Empties the buffer (keeps its capacity). */
+    public void clear() {
+        len = 0;
+        pendingHigh = 0;
+    }
+
+    /**
+     * Drops what was appended after {@code mark} (a {@link #written()} value taken when nothing
+     * was held back, which is always the case right after an ASCII character).
+     */
+    public void truncate(int mark) {
+        pendingHigh = 0;
+        len = mark;
+    }
+
+    /** Writes the bytes to {@code out} and empties the buffer. */
+    public void writeTo(OutputStream out) throws IOException {
+        flushPending();
+        out.write(buf, 0, len);
+        len = 0;
+    }
+
+    private void ensure(int extra) {
+        if (len + extra > buf.length) {
+            // Grows by half again at least; a record is bounded (64 KiB of BinXml expanding to at
+            // most TemplateExpander.MAX_CHARS), so this cannot run away.
+            buf = Arrays.copyOf(buf, Math.max(len + extra, buf.length + (buf.length >> 1)));
+        }
+    }
+
+    /** Appends an ASCII character (no checks: callers pass only ASCII literals). */
+    public Utf8Buffer ascii(char c) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        ensure(1);
+        buf[len++] = (byte) c;
+        return this;
+    }
+
+    /** Appends an ASCII-only string (tag names are checked by the caller, see {@link #append(CharSequence)}). */
+    public Utf8Buffer ascii(String s) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, buf, len); // deprecated for charsets, exactly right for ASCII
+        len += n;
+        return this;
+    }
+
+    /** Appends a decimal number. */
+    public Utf8Buffer append(long v) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        if (v >= 0 && v < 10) {
+            ensure(1);
+            buf[len++] = (byte) ('0' + v);
+            return this;
+        }
+        return ascii(Long.toString(v));
+    }
+
+    /** Appends one character, encoded as UTF-8. */
+    public Utf8Buffer append(char c) {
+        if (c < 0x80 && pendingHigh == 0) {
+            ensure(1);
+            buf[len++] = (byte) c;
+            return this;
+        }
+        encode(c);
+        return this;
+    }
+
+    /** Appends text, encoded as UTF-8. */
+    public Utf8Buffer append(CharSequence s) {
+        return append(s, 0, s.length());
+    }
+
+    /** Appends {@code s[from, to)}, encoded as UTF-8. */
+    public Utf8Buffer append(CharSequence s, int from, int to) {
+        ensure(to - from);
+        int i = from;
+        if (pendingHigh == 0) {
+            // ASCII fast path: one byte per char, no branches beyond the range check.
+            byte[] b = buf;
+            int l = len;
+            while (i < to) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    break;
+                }
+                b[l++] = (byte) c;
+                i++;
+            }
+            len = l;
+        }
+        for (; i < to; i++) {
+            encode(s.charAt(i));
+        }
+        return this;
+    }
+
+    private void encode(char c) {
+        if (pendingHigh != 0) {
+            char high = pendingHigh;
+            pendingHigh = 0;
+            if (Character.isLowSurrogate(c)) {
+                int cp = Character.toCodePoint(high, c);
+                ensure(4);
+                buf[len++] = (byte) (0xF0 | (cp >> 18));
+                buf[len++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buf[len++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[len++] = (byte) (0x80 | (cp & 0x3F));
+                return;
+            }
+            ensure(1);
+            buf[len++] = '?';
+        }
+        ensure(3);
+        if (c < 0x80) {
+            buf[len++] = (byte) c;
+        } else if (c < 0x800) {
+            buf[len++] = (byte) (0xC0 | (c >> 6));
+            buf[len++] = (byte) (0x80 | (c & 0x3F));
+        } else if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+        } else if (Character.isLowSurrogate(c)) {
+            buf[len++] = '?';
+        } else {
+            buf[len++] = (byte) (0xE0 | (c >> 12));
+            buf[len++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            buf[len++] = (byte) (0x80 | (c & 0x3F));
+        }
+    }
+
+    /** An unpaired high surrogate at the end of the text is written as {@code '?'}, like the JDK encoder. */
+    private void flushPending() {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            ensure(1);
+            buf[len++] = '?';
+        }
+    }
+}
