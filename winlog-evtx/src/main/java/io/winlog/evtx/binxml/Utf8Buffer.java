@@ -21,6 +21,8 @@ public final class Utf8Buffer {
     private int len;
     /** A high surrogate waiting for its low half, or 0. */
     private char pendingHigh;
+    /** Scratch for bulk character copies (see {@link #append(CharSequence, int, int)}). */
+    private char[] chars = new char[256];
 
     /** A buffer with room for {@code capacity} bytes before it grows. */
     public Utf8Buffer(int capacity) {
@@ -126,16 +128,42 @@ public final class Utf8Buffer {
         return append(s, 0, s.length());
     }
 
-    /** Appends {@code s[from, to)}, encoded as UTF-8. */
+    /**
+     * Appends {@code s[from, to)}, encoded as UTF-8. The characters are first copied in bulk
+     * ({@code String.getChars}/{@code StringBuilder.getChars}, intrinsics) into a reusable array,
+     * then encoded from there: no per-character interface call, which matters before the JIT's
+     * top tier has compiled this (most of a short CLI run).
+     */
     public Utf8Buffer append(CharSequence s, int from, int to) {
+        int n = to - from;
+        if (n <= 0) {
+            return this;
+        }
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        if (s instanceof String str) {
+            str.getChars(from, to, chars, 0);
+        } else if (s instanceof StringBuilder sb) {
+            sb.getChars(from, to, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = s.charAt(from + i);
+            }
+        }
+        return append(chars, 0, n);
+    }
+
+    /** Appends {@code cs[from, to)}, encoded as UTF-8. */
+    public Utf8Buffer append(char[] cs, int from, int to) {
         ensure(to - from);
         int i = from;
         if (pendingHigh == 0) {
-            // ASCII fast path: one byte per char, no branches beyond the range check.
+            // ASCII fast path: one byte per char.
             byte[] b = buf;
             int l = len;
             while (i < to) {
-                char c = s.charAt(i);
+                char c = cs[i];
                 if (c >= 0x80) {
                     break;
                 }
@@ -145,7 +173,7 @@ public final class Utf8Buffer {
             len = l;
         }
         for (; i < to; i++) {
-            encode(s.charAt(i));
+            encode(cs[i]);
         }
         return this;
     }
