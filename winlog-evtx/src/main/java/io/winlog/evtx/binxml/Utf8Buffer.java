@@ -124,6 +124,11 @@ public final class Utf8Buffer {
     }
 
     /** Appends text, encoded as UTF-8. */
+    public Utf8Buffer append(String s) {
+        return append(s, 0, s.length());
+    }
+
+    /** Appends text, encoded as UTF-8. */
     public Utf8Buffer append(CharSequence s) {
         return append(s, 0, s.length());
     }
@@ -143,14 +148,45 @@ public final class Utf8Buffer {
             chars = new char[Math.max(n, chars.length * 2)];
         }
         if (s instanceof String str) {
-            str.getChars(from, to, chars, 0);
-        } else if (s instanceof StringBuilder sb) {
+            return append(str, from, to);
+        }
+        if (s instanceof StringBuilder sb) {
             sb.getChars(from, to, chars, 0);
         } else {
             for (int i = 0; i < n; i++) {
                 chars[i] = s.charAt(from + i);
             }
         }
+        return append(chars, 0, n);
+    }
+
+    /**
+     * Appends {@code s[from, to)}, encoded as UTF-8. Event text is mostly ASCII: when it is, the
+     * characters are copied as bytes in bulk ({@code String.getBytes(int, int, byte[], int)}, an
+     * array copy for Latin-1 strings) after one scan; otherwise they go through the encoder.
+     */
+    @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly right for ASCII
+    public Utf8Buffer append(String s, int from, int to) {
+        if (pendingHigh == 0) {
+            int i = from;
+            while (i < to && s.charAt(i) < 0x80) {
+                i++;
+            }
+            if (i > from) {
+                ensure(i - from);
+                s.getBytes(from, i, buf, len);
+                len += i - from;
+            }
+            from = i;
+            if (from == to) {
+                return this;
+            }
+        }
+        int n = to - from;
+        if (n > chars.length) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        s.getChars(from, to, chars, 0);
         return append(chars, 0, n);
     }
 
