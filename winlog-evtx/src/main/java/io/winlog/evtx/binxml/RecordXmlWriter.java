@@ -271,7 +271,7 @@ public final class RecordXmlWriter {
 
     // ---- values -------------------------------------------------------------------------------
 
-    /** A value's text, escaped; the common types are written without intermediate strings. */
+    /** A value's text, escaped; strings and integers (most values) inline, the rest in {@link #otherValue}. */
     private void value(EventValue v, boolean attr, Utf8Buffer out) {
         switch (v.type()) {
             case STRING: case ANSI_STRING:
@@ -282,6 +282,17 @@ public final class RecordXmlWriter {
             case INT8: case INT16: case INT32: case INT64: case UINT8: case UINT16: case UINT32:
                 out.append(v.asLong());
                 return;
+            default:
+                otherValue(v, attr, out);
+        }
+    }
+
+    /**
+     * The less common value types. A separate method on purpose: it keeps {@link #value} small,
+     * so the JIT does not copy all of this into every place {@code value} is inlined.
+     */
+    private void otherValue(EventValue v, boolean attr, Utf8Buffer out) {
+        switch (v.type()) {
             case FILETIME:
                 scratch.setLength(0);
                 FileTime.appendFormatted(scratch, v.asInstant());
