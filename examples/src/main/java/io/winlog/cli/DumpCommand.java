@@ -7,8 +7,8 @@ import io.winlog.api.event.EventRecord;
 import io.winlog.evtx.Diagnostic;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
-import io.winlog.evtx.EvtxRecord;
 import io.winlog.evtx.LogFiles;
+import io.winlog.evtx.RecordRenderer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -101,33 +101,12 @@ final class DumpCommand implements Callable<Integer> {
             return 2;
         }
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        // Rendering (and filtering) runs where records are decoded, so --threads parallelises it too.
-        Predicate<EventRecord> f = filter;
-        options = options.onDecoded(rec -> {
-            if (xpath != null && !f.test(rec.event())) {
-                return null;
-            }
-            StringBuilder sb = new StringBuilder(2048);
-            switch (format) {
-                case xml: rec.appendXml(sb); break;
-                case jsonl: CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb); break;
-                default: CliRender.text(rec.event(), sb); break;
-            }
-            return sb.append('\n').toString();
-        });
         try (EventReader reader = LogFiles.open(file, options); ProgressBar bar = progressBar(reader)) {
             if (reader instanceof EvtxReader evtx) {
-                int shown = 0;
-                for (EvtxRecord rec; (rec = evtx.nextRecord()) != null; ) {
-                    if (bar != null && evtx.chunkHealth().size() != shown) {
-                        shown = evtx.chunkHealth().size();
-                        bar.stepTo(shown);
-                    }
-                    Object line = rec.attachment();
-                    if (line != null) {
-                        w.write((String) line);
-                    }
-                }
+                // The fast path: chunks are decoded and rendered to UTF-8 bytes where they are
+                // decoded (on --threads workers), then written in file order, one write per chunk.
+                evtx.renderTo(out, () -> renderer(filter), bar == null ? null : bar::stepTo);
+                out.flush();
             } else {
                 StringBuilder sb = new StringBuilder(4096);
                 for (EventRecord e; (e = reader.next()) != null; ) {
@@ -161,6 +140,36 @@ final class DumpCommand implements Callable<Integer> {
             err.println("winlog dump: " + file + ": " + errors[0] + " damaged part(s) skipped (see above)");
         }
         return 0;
+    }
+
+    /**
+     * One renderer per decoding thread: the line for a record in the chosen format (XML straight
+     * from the template and values; JSONL and text through the event model), nothing when the
+     * filter rejects it.
+     */
+    private RecordRenderer renderer(Predicate<EventRecord> filter) {
+        StringBuilder sb = new StringBuilder(4096);
+        return (rec, buf) -> {
+            if (xpath != null && !filter.test(rec.event())) {
+                return;
+            }
+            switch (format) {
+                case xml:
+                    rec.appendXml(buf);
+                    break;
+                case jsonl:
+                    sb.setLength(0);
+                    CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
+                    buf.append(sb);
+                    break;
+                default:
+                    sb.setLength(0);
+                    CliRender.text(rec.event(), sb);
+                    buf.append(sb);
+                    break;
+            }
+            buf.ascii('\n');
+        };
     }
 
     /** A progress bar over chunks on stderr, for .evtx files when stderr is a terminal (or --progress). */

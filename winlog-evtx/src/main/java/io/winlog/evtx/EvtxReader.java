@@ -9,7 +9,9 @@ import io.winlog.evtx.chunk.EvtxFileHeader;
 import io.winlog.evtx.engine.ChunkDecoder;
 import io.winlog.evtx.engine.ChunkSource;
 import io.winlog.evtx.engine.DecodedChunk;
+import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +24,10 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Reads an .evtx file in pure Java, on any OS.
@@ -185,6 +190,116 @@ public final class EvtxReader implements EventReader {
         return current.next();
     }
 
+    /**
+     * Renders every remaining record, in file order, into {@code out}: the fast way to dump a
+     * file. Each chunk is decoded and rendered to bytes on the decoding thread (on
+     * {@link EvtxReadOptions#threads} threads in parallel mode); the calling thread only writes
+     * the chunks' bytes in order. Memory stays bounded: at most {@code 2 x threads} chunks (and
+     * their rendered bytes, whose buffers are reused) are in flight.
+     *
+     * <p>Health and diagnostics are reported as with {@link #nextRecord()}; in strict mode the
+     * first damage throws {@link CorruptInputException} after the records before it were written.
+     * {@code out} is not flushed or closed.
+     *
+     * @param renderers  makes one renderer per decoding thread
+     * @param chunksDone told the number of chunks done after each one is written (a progress bar);
+     *                   may be null
+     * @return the number of records rendered (including those the renderer left out)
+     * @throws IOException when writing to {@code out} fails
+     */
+    public long renderTo(OutputStream out, Supplier<? extends RecordRenderer> renderers, IntConsumer chunksDone)
+            throws IOException {
+        long n = 0;
+        RecordRenderer mine = renderers.get();
+        Utf8Buffer buf = new Utf8Buffer(1 << 17);
+        // What an earlier nextRecord() left: the rest of the current chunk, chunks in flight.
+        while (current.hasNext()) {
+            mine.render(current.next(), buf);
+            n++;
+        }
+        current = Collections.emptyIterator();
+        for (Future<DecodedChunk> f; (f = inFlight.poll()) != null; ) {
+            DecodedChunk d = accept(await(f));
+            for (EvtxRecord r : d.records()) {
+                mine.render(r, buf);
+            }
+            n += d.records().size();
+        }
+        buf.writeTo(out);
+        if (closed) {
+            return n;
+        }
+        if (pool == null) {
+            while (nextChunk < chunksOnDisk) {
+                DecodedChunk d = accept(decodeChunk(nextChunk++, chunkBuffer));
+                for (EvtxRecord r : d.records()) {
+                    mine.render(r, buf);
+                }
+                n += d.records().size();
+                buf.writeTo(out);
+                if (chunksDone != null) {
+                    chunksDone.accept(health.size());
+                }
+            }
+            return n;
+        }
+        return n + renderParallel(out, renderers, chunksDone);
+    }
+
+    /** A chunk rendered on a worker: its decoding result and its bytes. */
+    private record RenderedChunk(DecodedChunk chunk, Buffers buffers) {
+    }
+
+    /** Reusable per-chunk memory: the chunk bytes and the rendered output. */
+    private static final class Buffers {
+        final byte[] chunk = new byte[EvtxChunkHeader.CHUNK_SIZE];
+        final Utf8Buffer out = new Utf8Buffer(1 << 17);
+    }
+
+    private long renderParallel(OutputStream out, Supplier<? extends RecordRenderer> renderers, IntConsumer chunksDone)
+            throws IOException {
+        ThreadLocal<RecordRenderer> perThread = ThreadLocal.withInitial(renderers);
+        ConcurrentLinkedQueue<Buffers> free = new ConcurrentLinkedQueue<>();
+        ArrayDeque<Future<RenderedChunk>> queue = new ArrayDeque<>();
+        long n = 0;
+        try {
+            while (true) {
+                while (queue.size() < options.threads() * 2 && nextChunk < chunksOnDisk) {
+                    int idx = nextChunk++;
+                    queue.add(pool.submit(() -> {
+                        Buffers b = free.poll();
+                        if (b == null) {
+                            b = new Buffers();
+                        }
+                        DecodedChunk d = decodeChunk(idx, b.chunk);
+                        RecordRenderer r = perThread.get();
+                        b.out.clear();
+                        for (EvtxRecord rec : d.records()) {
+                            r.render(rec, b.out);
+                        }
+                        return new RenderedChunk(d, b);
+                    }));
+                }
+                Future<RenderedChunk> f = queue.poll();
+                if (f == null) {
+                    return n;
+                }
+                RenderedChunk rc = await(f);
+                accept(rc.chunk());
+                n += rc.chunk().records().size();
+                rc.buffers().out.writeTo(out);
+                free.add(rc.buffers());
+                if (chunksDone != null) {
+                    chunksDone.accept(health.size());
+                }
+            }
+        } finally {
+            for (Future<RenderedChunk> f : queue) {
+                f.cancel(true);
+            }
+        }
+    }
+
     @Override
     public EventRecord next() {
         EvtxRecord r = nextRecord();
@@ -210,24 +325,37 @@ public final class EvtxReader implements EventReader {
             if (f == null) {
                 return null;
             }
-            try {
-                d = f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WinlogException("interrupted while decoding " + name, e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new WinlogException("decoding " + name + " failed: " + c, c);
-            }
+            d = await(f);
         }
+        return accept(d);
+    }
+
+    /** Records a decoded chunk's health and passes its diagnostics on (in file order). */
+    private DecodedChunk accept(DecodedChunk d) {
         health.add(d.health());
         for (Diagnostic diag : d.diagnostics()) {
             options.diagnostics().accept(diag);
         }
         return d;
+    }
+
+    /** The result of a worker's task; its exception (e.g. strict mode's) is rethrown as is. */
+    private <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WinlogException("interrupted while decoding " + name, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new WinlogException("decoding " + name + " failed: " + c, c);
+        }
     }
 
     private DecodedChunk decodeChunk(int index, byte[] buf) {

@@ -118,12 +118,19 @@ class EvtxFuzzTest {
             long bound = chunks * (EvtxChunkHeader.CHUNK_SIZE / 29 + 1);
             long n = 0;
             StringBuilder sb = new StringBuilder();
+            io.winlog.evtx.binxml.Utf8Buffer fast = new io.winlog.evtx.binxml.Utf8Buffer(4096);
             for (EvtxRecord rec; (rec = r.nextRecord()) != null; ) {
                 assertThat(rec.fileOffset()).isBetween((long) EvtxFileHeader.SIZE, (long) mutant.length - 29);
+                // The fast XML path first (before event() builds the tree): same bytes as the tree path.
+                fast.clear();
+                rec.appendXml(fast);
+                fast.ascii('\n');
                 assertThat(rec.event()).isNotNull();
                 sb.setLength(0);
                 rec.appendXml(sb);
                 assertThat(sb).isNotEmpty();
+                assertThat(java.util.Arrays.copyOf(fast.array(), fast.length()))
+                        .isEqualTo((sb + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(++n).as("records returned").isLessThanOrEqualTo(bound);
             }
             assertThat(r.chunkHealth()).hasSize((int) Math.max(0, chunks));

@@ -45,6 +45,106 @@ public final class TemplateExpander {
         throw new CorruptInputException("record BinXml has no root element", fileOffset);
     }
 
+    /**
+     * Checks that {@link #expandRoot} would succeed for this document, without building anything:
+     * the same walk, the same budget, the same errors in the same order. The fast renderers
+     * ({@link RecordXmlWriter}) rely on it, and it lets the decoder reject a bad record when it is
+     * read, as before, while the expanded tree is only built when someone asks for it.
+     *
+     * @throws CorruptInputException exactly when {@link #expandRoot} would throw
+     */
+    public static void check(List<BinXmlNode> document, long fileOffset) {
+        Budget budget = new Budget(fileOffset);
+        if (!checkInto(document, null, 0, budget, true)) {
+            throw new CorruptInputException("record BinXml has no root element", fileOffset);
+        }
+    }
+
+    // ---- the dry run: mirrors expandInto / expandElement / substitute, counting instead of building
+
+    /**
+     * Dry run of {@link #expandInto}. Returns true when something was (would have been) added;
+     * with {@code wantElement}, only an added element counts (the root search of expandRoot).
+     */
+    private static boolean checkInto(List<BinXmlNode> nodes, TemplateInstance ctx, int depth, Budget budget,
+                                     boolean wantElement) {
+        if (depth > MAX_DEPTH) {
+            throw new CorruptInputException("BinXml template expansion deeper than " + MAX_DEPTH, budget.fileOffset);
+        }
+        boolean added = false;
+        for (int idx = 0, size = nodes.size(); idx < size; idx++) {
+            BinXmlNode n = nodes.get(idx);
+            budget.node();
+            if (n instanceof Element e) {
+                added |= checkElement(e, ctx, depth + 1, budget);
+            } else if (n instanceof TemplateInstance ti) {
+                added |= checkInto(ti.definition().nodes(), ti, depth + 1, budget, wantElement);
+            } else if (n instanceof Substitution s) {
+                added |= checkSubstitute(s, ctx, depth + 1, budget, wantElement);
+            } else {
+                if (n instanceof Value v) {
+                    budget.value(v.value());
+                }
+                added |= !wantElement;
+            }
+        }
+        return added;
+    }
+
+    /** Dry run of {@link #expandElement}; returns false when the element would be dropped. */
+    private static boolean checkElement(Element e, TemplateInstance ctx, int depth, Budget budget) {
+        List<Attribute> attrs = e.attributes();
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            List<BinXmlNode> value = attrs.get(i).value();
+            if (isDynamic(value) || rendersNothing(value)) {
+                checkInto(value, ctx, depth + 1, budget, false);
+            } else {
+                budget.nodes(value.size());
+            }
+        }
+        List<BinXmlNode> children = e.children();
+        boolean anyChild = false;
+        for (int i = 0, n = children.size(); i < n; i++) {
+            BinXmlNode c = children.get(i);
+            budget.node();
+            if (c instanceof Element ce) {
+                anyChild |= checkElement(ce, ctx, depth + 1, budget);
+            } else if (c instanceof Substitution sub) {
+                anyChild |= checkSubstitute(sub, ctx, depth + 1, budget, false);
+            } else if (c instanceof TemplateInstance ti) {
+                anyChild |= checkInto(ti.definition().nodes(), ti, depth + 1, budget, false);
+            } else {
+                if (c instanceof Value v) {
+                    budget.value(v.value());
+                }
+                anyChild = true;
+            }
+        }
+        return anyChild || children.size() != 1 || !(children.get(0) instanceof Substitution s) || !s.optional()
+                || (s.type() & 0x80) == 0;
+    }
+
+    /** Dry run of {@link #substitute}. */
+    private static boolean checkSubstitute(Substitution s, TemplateInstance ctx, int depth, Budget budget,
+                                           boolean wantElement) {
+        if (ctx == null) {
+            throw new CorruptInputException("substitution outside a template instance", budget.fileOffset);
+        }
+        int i = s.index();
+        if (i >= ctx.values().length) {
+            return !s.optional() && !wantElement;
+        }
+        if (ctx.fragments() != null && ctx.fragments()[i] != null) {
+            return checkInto(ctx.fragments()[i], null, depth + 1, budget, wantElement);
+        }
+        EventValue v = ctx.values()[i];
+        if (v.isNull() && s.optional()) {
+            return false;
+        }
+        budget.value(v);
+        return !wantElement;
+    }
+
     private static void expandInto(List<BinXmlNode> nodes, TemplateInstance ctx, List<BinXmlNode> out, int depth,
                                    Budget budget) {
         if (depth > MAX_DEPTH) {

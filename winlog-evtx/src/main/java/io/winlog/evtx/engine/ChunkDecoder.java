@@ -7,7 +7,6 @@ import io.winlog.evtx.Diagnostic;
 import io.winlog.evtx.EvtxRecord;
 import io.winlog.evtx.binxml.BinXmlNode;
 import io.winlog.evtx.binxml.BinXmlParser;
-import io.winlog.evtx.binxml.Element;
 import io.winlog.evtx.binxml.TemplateExpander;
 import io.winlog.evtx.chunk.EvtxChunkHeader;
 import io.winlog.evtx.chunk.LittleEndian;
@@ -181,8 +180,9 @@ public final class ChunkDecoder {
             long ticks = LittleEndian.i64(buf, pos + 16);
             try {
                 List<BinXmlNode> doc = parser.parseDocument(pos + RECORD_HEADER, (int) (pos + size - 4));
-                Element root = TemplateExpander.expandRoot(doc, fileOffset + pos);
-                out.add(new EvtxRecord(number, FileTime.toInstant(ticks), fileOffset + pos, index, recovering, root));
+                // Checked now (a bad record is skipped here, with its diagnostic), expanded on demand.
+                TemplateExpander.check(doc, fileOffset + pos);
+                out.add(new EvtxRecord(number, FileTime.toInstant(ticks), fileOffset + pos, index, recovering, doc));
                 counts[recovering ? 2 : 0]++;
                 resyncing = false;
                 pos += (int) size;
@@ -206,9 +206,9 @@ public final class ChunkDecoder {
                                    List<EvtxRecord> out) {
         try {
             List<BinXmlNode> doc = parser.parseDocument(pos + RECORD_HEADER, pos + size - 4);
-            Element root = TemplateExpander.expandRoot(doc, fileOffset + pos);
+            TemplateExpander.check(doc, fileOffset + pos);
             out.add(new EvtxRecord(LittleEndian.i64(buf, pos + 8), FileTime.toInstant(LittleEndian.i64(buf, pos + 16)),
-                    fileOffset + pos, index, true, root));
+                    fileOffset + pos, index, true, doc));
             return true;
         } catch (CorruptInputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             return false;

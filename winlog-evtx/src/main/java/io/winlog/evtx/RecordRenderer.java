@@ -1,0 +1,18 @@
+package io.winlog.evtx;
+
+import io.winlog.evtx.binxml.Utf8Buffer;
+
+/**
+ * Turns one record into output bytes (one line of XML, JSONL, text...) for
+ * {@link EvtxReader#renderTo}: appends to {@code out}, or appends nothing to leave the record out
+ * (a filter).
+ *
+ * <p>In parallel mode each decoding thread gets its own renderer from the supplier passed to
+ * {@code renderTo}, so an implementation may keep reusable scratch state and need not be
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface RecordRenderer {
+    /** Appends the rendering of {@code record} to {@code out}. */
+    void render(EvtxRecord record, Utf8Buffer out);
+}

@@ -1,0 +1,338 @@
+package io.winlog.evtx.binxml;
+
+import io.winlog.api.event.EventValue;
+import io.winlog.api.event.FileTime;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Writes a parsed record (its template instances and substitution values, as
+ * {@link BinXmlParser} returns them) as the XML Windows' {@code EvtRender} produces, straight into
+ * a {@link Utf8Buffer}: the same bytes as {@link XmlRenderer#EVT_RENDER} over the
+ * {@link TemplateExpander expanded} tree, without building that tree.
+ *
+ * <p>Why: expanding allocates a new element for every element that holds a substitution, plus
+ * lists, for every record, only to walk it once. Here the template definition (shared by all
+ * records of a chunk) is walked with the instance's values at hand; the only per-record state
+ * is a reusable stack of "expanded content" slots.
+ *
+ * <p>The expansion rules are the ones of {@link TemplateExpander} (optional NULL substitutions
+ * render nothing, attributes that render nothing are dropped, an element whose only content is
+ * an optional NULL array substitution is dropped, a missing value index is NULL) and the
+ * rendering rules those of {@link XmlRenderer} (empty content self-closes, an array value as
+ * the only content repeats its element). A test renders every record of every sample both ways
+ * and compares the bytes.
+ *
+ * <p>Call it only for documents {@link TemplateExpander#check} accepted: that bounds the depth,
+ * the node count and the text size, so this walk ends and its output is bounded.
+ *
+ * <p>Not thread-safe: one writer per thread.
+ */
+public final class RecordXmlWriter {
+    // Kinds of an expanded content slot.
+    private static final byte ELEMENT = 0;
+    private static final byte VALUE = 1;
+    private static final byte STATIC = 2;
+
+    /** Expanded content slots: a stack, each element's content above its parent's. */
+    private Object[] items = new Object[256];
+    private TemplateInstance[] contexts = new TemplateInstance[256];
+    private byte[] kinds = new byte[256];
+    private int top;
+    private final StringBuilder scratch = new StringBuilder(64);
+
+    /**
+     * Appends the record's XML ({@code <Event>...</Event>}, no newline).
+     *
+     * @param document the parsed record document, accepted by {@link TemplateExpander#check}
+     */
+    public void write(List<BinXmlNode> document, Utf8Buffer out) {
+        top = 0;
+        collect(document, null);
+        int end = top;
+        // The root is the first element of the expanded document (TemplateExpander.expandRoot).
+        for (int i = 0; i < end; i++) {
+            if (kinds[i] == ELEMENT) {
+                element((Element) items[i], contexts[i], out);
+                break;
+            }
+        }
+        top = 0;
+        Arrays.fill(items, 0, end, null); // do not keep the record's values reachable
+        Arrays.fill(contexts, 0, end, null);
+    }
+
+    // ---- expansion into slots (mirrors TemplateExpander.expandInto) ---------------------------
+
+    private void push(byte kind, Object item, TemplateInstance ctx) {
+        if (top == items.length) {
+            int n = top * 2;
+            items = Arrays.copyOf(items, n);
+            contexts = Arrays.copyOf(contexts, n);
+            kinds = Arrays.copyOf(kinds, n);
+        }
+        kinds[top] = kind;
+        items[top] = item;
+        contexts[top] = ctx;
+        top++;
+    }
+
+    /** Pushes what {@code nodes} expand to in {@code ctx}; returns how many slots were pushed. */
+    private int collect(List<BinXmlNode> nodes, TemplateInstance ctx) {
+        int before = top;
+        for (int i = 0, n = nodes.size(); i < n; i++) {
+            BinXmlNode node = nodes.get(i);
+            if (node instanceof Element e) {
+                if (!dropped(e, ctx)) {
+                    push(ELEMENT, e, ctx);
+                }
+            } else if (node instanceof TemplateInstance ti) {
+                collect(ti.definition().nodes(), ti);
+            } else if (node instanceof Substitution s) {
+                substitute(s, ctx);
+            } else if (node instanceof Value v) {
+                push(VALUE, v.value(), null);
+            } else {
+                push(STATIC, node, null);
+            }
+        }
+        return top - before;
+    }
+
+    private void substitute(Substitution s, TemplateInstance ctx) {
+        int i = s.index();
+        if (i >= ctx.values().length) {
+            if (!s.optional()) {
+                push(VALUE, EventValue.NULL, null);
+            }
+            return;
+        }
+        if (ctx.fragments() != null && ctx.fragments()[i] != null) {
+            collect(ctx.fragments()[i], null);
+            return;
+        }
+        EventValue v = ctx.values()[i];
+        if (v.isNull() && s.optional()) {
+            return;
+        }
+        push(VALUE, v, null);
+    }
+
+    /**
+     * TemplateExpander drops an element whose only content is an optional array substitution
+     * that expands to nothing (classic events without insertion strings have no {@code <Data>}).
+     */
+    private boolean dropped(Element e, TemplateInstance ctx) {
+        List<BinXmlNode> children = e.children();
+        if (children.size() != 1 || !(children.get(0) instanceof Substitution s) || !s.optional()
+                || (s.type() & 0x80) == 0) {
+            return false;
+        }
+        int mark = top;
+        substitute(s, ctx);
+        boolean empty = top == mark;
+        truncateSlots(mark);
+        return empty;
+    }
+
+    private void truncateSlots(int mark) {
+        for (int i = mark; i < top; i++) {
+            items[i] = null;
+            contexts[i] = null;
+        }
+        top = mark;
+    }
+
+    // ---- rendering (mirrors XmlRenderer with EVT_RENDER settings) ------------------------------
+
+    private void element(Element e, TemplateInstance ctx, Utf8Buffer out) {
+        int start = top;
+        collect(e.children(), ctx);
+        int end = top;
+        if (end - start == 1 && kinds[start] == VALUE && ((EventValue) items[start]).type().isArray()) {
+            List<EventValue> elements = ((EventValue) items[start]).elements();
+            for (int i = 0, n = elements.size(); i < n; i++) {
+                openTag(e, ctx, out);
+                int mark = out.written();
+                out.ascii('>');
+                value(elements.get(i), false, out);
+                close(e, mark, out);
+            }
+        } else {
+            openTag(e, ctx, out);
+            // Content that renders as nothing (no children, empty or NULL values) self-closes.
+            int mark = out.written();
+            out.ascii('>');
+            for (int i = start; i < end; i++) {
+                content(kinds[i], items[i], contexts[i], out);
+            }
+            close(e, mark, out);
+        }
+        truncateSlots(start);
+    }
+
+    private static void close(Element e, int mark, Utf8Buffer out) {
+        if (out.written() == mark + 1) {
+            out.truncate(mark);
+            out.ascii("/>");
+        } else {
+            out.ascii("</").append(e.name()).ascii('>');
+        }
+    }
+
+    private void content(byte kind, Object item, TemplateInstance ctx, Utf8Buffer out) {
+        if (kind == ELEMENT) {
+            element((Element) item, ctx, out);
+        } else if (kind == VALUE) {
+            value((EventValue) item, false, out);
+        } else if (item instanceof CData c) {
+            out.ascii("<![CDATA[").append(c.text()).ascii("]]>");
+        } else if (item instanceof CharRef c) {
+            out.ascii("&#").append(c.codePoint()).ascii(';');
+        } else if (item instanceof EntityRef r) {
+            out.ascii('&').append(r.name()).ascii(';');
+        } else if (item instanceof ProcessingInstruction pi) {
+            out.ascii("<?").append(pi.target());
+            if (!pi.data().isEmpty()) {
+                out.ascii(' ').append(pi.data());
+            }
+            out.ascii("?>");
+        }
+    }
+
+    private void openTag(Element e, TemplateInstance ctx, Utf8Buffer out) {
+        out.ascii('<').append(e.name());
+        List<Attribute> attrs = e.attributes();
+        for (int i = 0, n = attrs.size(); i < n; i++) {
+            Attribute a = attrs.get(i);
+            List<BinXmlNode> parts = a.value();
+            if (isDynamic(parts) || rendersNothing(parts)) {
+                int start = top;
+                collect(parts, ctx);
+                if (!slotsRenderNothing(start)) {
+                    out.ascii(' ').append(a.name()).ascii("='");
+                    for (int j = start; j < top; j++) {
+                        attributePart(kinds[j], items[j], out);
+                    }
+                    out.ascii('\'');
+                }
+                truncateSlots(start);
+            } else {
+                out.ascii(' ').append(a.name()).ascii("='");
+                for (int j = 0, m = parts.size(); j < m; j++) {
+                    BinXmlNode p = parts.get(j);
+                    attributePart(p instanceof Value v ? VALUE : STATIC, p instanceof Value v ? v.value() : p, out);
+                }
+                out.ascii('\'');
+            }
+        }
+    }
+
+    private void attributePart(byte kind, Object item, Utf8Buffer out) {
+        if (kind == VALUE) {
+            value((EventValue) item, true, out);
+        } else if (item instanceof CharRef c) {
+            out.ascii("&#").append(c.codePoint()).ascii(';');
+        } else if (item instanceof EntityRef r) {
+            out.ascii('&').append(r.name()).ascii(';');
+        } else if (item instanceof CData c) {
+            escape(c.text(), true, out);
+        }
+        // Elements and processing instructions (from a nested fragment) have no attribute text.
+    }
+
+    private static boolean isDynamic(List<BinXmlNode> parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            BinXmlNode p = parts.get(i);
+            if (p instanceof Substitution || p instanceof TemplateInstance) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean rendersNothing(List<BinXmlNode> parts) {
+        for (int i = 0, n = parts.size(); i < n; i++) {
+            if (!(parts.get(i) instanceof Value v) || !v.value().isNull()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean slotsRenderNothing(int start) {
+        for (int i = start; i < top; i++) {
+            if (kinds[i] != VALUE || !((EventValue) items[i]).isNull()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- values -------------------------------------------------------------------------------
+
+    /** A value's text, escaped; strings and integers (most values) inline, the rest in {@link #otherValue}. */
+    private void value(EventValue v, boolean attr, Utf8Buffer out) {
+        switch (v.type()) {
+            case STRING: case ANSI_STRING:
+                escape(v.asString(), attr, out);
+                return;
+            case NULL:
+                return;
+            case INT8: case INT16: case INT32: case INT64: case UINT8: case UINT16: case UINT32:
+                out.append(v.asLong());
+                return;
+            default:
+                otherValue(v, attr, out);
+        }
+    }
+
+    /**
+     * The less common value types. A separate method on purpose: it keeps {@link #value} small,
+     * so the JIT does not copy all of this into every place {@code value} is inlined.
+     */
+    private void otherValue(EventValue v, boolean attr, Utf8Buffer out) {
+        switch (v.type()) {
+            case FILETIME:
+                scratch.setLength(0);
+                FileTime.appendFormatted(scratch, v.asInstant());
+                out.append(scratch);
+                return;
+            case GUID:
+                scratch.setLength(0);
+                XmlRenderer.appendGuid(scratch, v.asGuid());
+                out.append(scratch);
+                return;
+            case HEX_INT32: case HEX_INT64:
+                out.ascii("0x").ascii(Long.toHexString(v.asLong()));
+                return;
+            default:
+                escape(v.text(), attr, out);
+        }
+    }
+
+    /**
+     * Escapes {@code & < >}, and {@code '} in attributes (EvtRender quotes with it). Control
+     * characters stay raw, as in {@link XmlRenderer}.
+     */
+    private static void escape(String s, boolean attr, Utf8Buffer out) {
+        int n = s.length();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            char ch = s.charAt(i);
+            String rep;
+            switch (ch) {
+                case '&': rep = "&amp;"; break;
+                case '<': rep = "&lt;"; break;
+                case '>': rep = "&gt;"; break;
+                case '\'': rep = attr ? "&apos;" : null; break;
+                default: rep = null;
+            }
+            if (rep != null) {
+                out.append(s, start, i).ascii(rep);
+                start = i + 1;
+            }
+        }
+        out.append(s, start, n);
+    }
+}
