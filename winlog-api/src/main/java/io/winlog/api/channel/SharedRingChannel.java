@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
@@ -231,11 +232,23 @@ final class SharedRingChannel<T> implements EventChannel<T> {
         }
         final long start = System.nanoTime();
         int idle = 0;
+        WaitStrategy wait = WaitStrategy.YIELDING;
+        long timeout = Long.MAX_VALUE;
         while (true) {
-            SharedRingSubscriber<?> slowest = ring.slowest();
-            WaitStrategy wait = slowest != null ? slowest.waitStrategy : WaitStrategy.YIELDING;
-            long timeout = slowest != null ? slowest.blockTimeoutNanos : Long.MAX_VALUE;
-            idle = Idling.producerIdle(wait, idle);
+            if ((idle & 63) == 0) { // the slowest subscriber changes slowly; do not re-read every sequence line each round
+                SharedRingSubscriber<?> slowest = ring.slowest();
+                wait = slowest != null ? slowest.waitStrategy : WaitStrategy.YIELDING;
+                timeout = slowest != null ? slowest.blockTimeoutNanos : Long.MAX_VALUE;
+            }
+            if (wait == WaitStrategy.YIELDING) {
+                // A full shared ring is a ring's worth of work for every subscriber: sleep at once
+                // (parkNanos(1), tens of µs) like the Disruptor's sequencers, rather than spinning
+                // on the subscribers' sequence lines while they need the cores.
+                LockSupport.parkNanos(1L);
+                idle++;
+            } else {
+                idle = Idling.producerIdle(wait, idle);
+            }
             long seq = ring.tryClaim();
             if (seq >= 0) {
                 return seq;
