@@ -10,6 +10,10 @@ package io.winlog.api.channel;
  * {@link EventChannelBuilder#singleProducer()}); nothing is allocated. Subscribers can join and leave while producers run; an event
  * published before {@link #subscribe} returns may or may not reach the new subscriber.
  *
+ * <p>That is the default mode. {@link EventChannelBuilder#sharedRing(int)} selects the
+ * Disruptor's model instead: one ring for the channel, BLOCK subscribers only, filters evaluated
+ * by the subscribers, and optionally pre-allocated slots filled by an {@link EventTranslator}.
+ *
  * <p>Do not publish from a handler to a channel whose BLOCK subscriber is that handler's own
  * subscription: a full ring would wait for itself until the block timeout.
  *

@@ -85,9 +85,12 @@ abstract class SharedRingPad2 extends SharedRingGatingLimit {
  * buffer and sequencers: every subscriber reads every slot with its own sequence, and producers
  * may only reuse a slot once the slowest subscriber (the <i>gating</i> set) has passed it.
  *
- * <p>Each slot is two consecutive array elements, the event (a reference, or a pre-allocated
- * mutable object in slot mode) and its {@link Topic} ({@code null}: no event, the translator
- * failed), so a consumer reads both from one cache line. Sequences count from 0; a producer may
+ * <p>Each slot is an event (a reference, or a pre-allocated mutable object in slot mode) in
+ * {@link #events} and its topic's {@code index} in {@link #topics} ({@link #NO_EVENT}: the
+ * translator failed). The topic is stored as an {@code int}, not a reference, so a publish
+ * stores at most one reference (the event; none in slot mode) and pays at most one GC write
+ * barrier (with G1, a reference store across heap regions dirties a card that refinement
+ * threads must scan). Sequences count from 0; a producer may
  * claim sequence {@code s} only while {@code s < min(subscriber sequences) + capacity}.
  *
  * <p>Two producer sides: {@link SingleProducerSharedRing} (no CAS, the Disruptor's
@@ -100,8 +103,13 @@ abstract class SharedRing extends SharedRingPad2 {
     /** {@link #tryClaim()} result: the ring is closed. */
     static final long CLOSED = -2;
 
-    /** Event and topic per slot: {@code slots[2 * i]} and {@code slots[2 * i + 1]}. */
-    final Object[] slots;
+    /** {@link #topics} value of a slot without an event (its translator threw): every subscriber skips it. */
+    static final int NO_EVENT = -1;
+
+    /** The event of each slot. */
+    final Object[] events;
+    /** The topic index ({@link Topic#index}) of each slot, or {@link #NO_EVENT}. */
+    final int[] topics;
     final int mask;
     final int capacity;
     /**
@@ -127,7 +135,8 @@ abstract class SharedRing extends SharedRingPad2 {
     SharedRing(int capacity) {
         this.capacity = capacity;
         this.mask = capacity - 1;
-        this.slots = new Object[capacity * 2];
+        this.events = new Object[capacity];
+        this.topics = new int[capacity];
     }
 
     /**
@@ -197,23 +206,23 @@ abstract class SharedRing extends SharedRingPad2 {
         return sleepers;
     }
 
-    /** Subscribers: events of the published run are read plainly, see {@link #availableEnd}. */
+    /** Subscribers: slots of the published run are read plainly, see {@link #availableEnd}. */
     final Object event(long sequence) {
-        return slots[(int) (sequence & mask) << 1];
+        return events[(int) (sequence & mask)];
     }
 
-    final Topic topic(long sequence) {
-        return (Topic) slots[((int) (sequence & mask) << 1) + 1];
+    final int topic(long sequence) {
+        return topics[(int) (sequence & mask)];
     }
 
     /** Producers, between claim and publish: plain stores, made visible by {@link #publish}'s release. */
-    final void store(long sequence, Object event, Topic topic) {
-        int i = (int) (sequence & mask) << 1;
-        slots[i] = event;
-        slots[i + 1] = topic;
+    final void store(long sequence, Object event, int topic) {
+        int i = (int) (sequence & mask);
+        events[i] = event;
+        topics[i] = topic;
     }
 
-    final void storeTopic(long sequence, Topic topic) {
-        slots[((int) (sequence & mask) << 1) + 1] = topic;
+    final void storeTopic(long sequence, int topic) {
+        topics[(int) (sequence & mask)] = topic;
     }
 }

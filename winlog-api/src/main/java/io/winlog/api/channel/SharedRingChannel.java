@@ -55,7 +55,7 @@ final class SharedRingChannel<T> implements EventChannel<T> {
         if (slotMode) {
             for (long i = 0; i < capacity; i++) {
                 T slot = Objects.requireNonNull(factory.get(), "the slot factory returned null");
-                ring.store(i, slot, null);
+                ring.store(i, slot, SharedRing.NO_EVENT);
             }
         }
         this.defaultTopic = topic(b.defaultTopic);
@@ -131,7 +131,7 @@ final class SharedRingChannel<T> implements EventChannel<T> {
         if (seq < 0) {
             return false;
         }
-        ring.store(seq, event, topic);
+        ring.store(seq, event, topic.index);
         ring.publish(seq);
         signal();
         return true;
@@ -184,9 +184,9 @@ final class SharedRingChannel<T> implements EventChannel<T> {
         return true;
     }
 
-    /** Publishes a translated slot; a failed translation publishes an empty slot (topic null) that every subscriber skips. */
+    /** Publishes a translated slot; a failed translation publishes an empty slot ({@link SharedRing#NO_EVENT}) that every subscriber skips. */
     private void finish(long seq, Topic topic, boolean translated) {
-        ring.storeTopic(seq, translated ? topic : null);
+        ring.storeTopic(seq, translated ? topic.index : SharedRing.NO_EVENT);
         ring.publish(seq);
         signal();
     }

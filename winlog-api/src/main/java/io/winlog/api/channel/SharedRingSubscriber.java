@@ -49,8 +49,8 @@ abstract class SharedSubscriberPad1 extends SharedSubscriberSequence {
  * One subscriber of a shared-ring channel ({@link SharedRingChannel}): a sequence into the one
  * ring, a per-topic match table, its predicate, delivery loop and statistics.
  *
- * <p>Matching happens here, on the consumer side: each slot carries its {@link Topic}, whose
- * {@code index} selects a precomputed flag in {@link #wants} (one load); only events whose topic
+ * <p>Matching happens here, on the consumer side: each slot carries its topic's
+ * {@code index}, which selects a precomputed flag in {@link #wants} (one load); only events whose topic
  * matches are tested with the predicate and delivered. Skipped slots still advance the sequence,
  * so every subscriber gates producers whether or not it wants the events.
  *
@@ -211,15 +211,14 @@ final class SharedRingSubscriber<T> extends SharedSubscriberPad1 implements Subs
         T pending = null;
         long s = next;
         while (s < end) {
-            Topic topic = ring.topic(s);
-            T event = (T) ring.event(s);
+            final int ti = ring.topic(s);
+            final T event = (T) ring.event(s);
             s++;
-            if (topic == null) {
-                continue; // a translator threw: no event in this slot
+            if (ti < 0) {
+                continue; // NO_EVENT: a translator threw
             }
-            int ti = topic.index;
             if (ti >= wants.length) {
-                wants = this.wants;
+                wants = this.wants; // defensive: the table is grown before a topic is visible
             }
             if (!wants[ti] || (filter != null && !test(filter, event))) {
                 continue;
