@@ -106,6 +106,11 @@ final class SharedRingSubscriber<T> extends SharedSubscriberPad1 implements Subs
     /** The last sequence reached before leaving (for {@link #unreached()} after close). */
     private volatile long finalSequence = -1;
     private Thread thread;
+    /**
+     * Consumer only: the end of the published run found by the last {@link SharedRing#availableEnd}
+     * (its acquire already ordered the slot reads below it, for this same thread).
+     */
+    private long knownAvailable;
 
     private T captured;
     private final EventHandler<T> capture = (event, sequence, endOfBatch) -> captured = event;
@@ -194,7 +199,14 @@ final class SharedRingSubscriber<T> extends SharedSubscriberPad1 implements Subs
     @SuppressWarnings("unchecked")
     private int deliverOnce(EventHandler<? super T> handler, int max) {
         final long next = lpSequence();
-        long end = ring.availableEnd(next);
+        long end = knownAvailable;
+        if (end - next < max) {
+            // Extend the known run from where the last walk stopped: with many producers
+            // availableEnd walks per-slot flags, and re-walking from next on every small poll
+            // would cost O(run) per event.
+            end = ring.availableEnd(Math.max(end, next));
+            knownAvailable = end;
+        }
         final long stop = stopAt;
         if (end > stop) {
             end = stop;

@@ -62,10 +62,22 @@ final class ChannelHandOff implements HandOff {
         this.capacity = capacity <= 2 ? 2 : Integer.highestOneBit(capacity - 1) << 1; // the ring's size, as the channel rounds it
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns the thread's scratch slot; if it is still being filled (a log call made while
+     * filling it, e.g. by an argument's {@code toString()} with {@code format=caller}), a fresh
+     * slot instead (the only allocation, and only in that nested case).
+     */
     @Override
     public LogSlot tryClaim() {
         claimed.increment();
-        return scratch.get();
+        LogSlot s = scratch.get();
+        if (s.claimed != 0) {
+            return new LogSlot(0, true);
+        }
+        s.claimed = 1; // busy until published
+        return s;
     }
 
     @Override
@@ -74,6 +86,7 @@ final class ChannelHandOff implements HandOff {
                 ? channel.tryPublish(topic, COPY, slot)
                 : channel.publish(topic, COPY, slot);
         slot.clear(); // the scratch slot keeps nothing alive
+        slot.claimed = 0;
         if (!ok) {
             refused.increment();
         }
