@@ -10,6 +10,10 @@ package io.winlog.api.channel;
  * {@link EventChannelBuilder#singleProducer()}); nothing is allocated. Subscribers can join and leave while producers run; an event
  * published before {@link #subscribe} returns may or may not reach the new subscriber.
  *
+ * <p>That is the default mode. {@link EventChannelBuilder#sharedRing(int)} selects the
+ * Disruptor's model instead: one ring for the channel, BLOCK subscribers only, filters evaluated
+ * by the subscribers, and optionally pre-allocated slots filled by an {@link EventTranslator}.
+ *
  * <p>Do not publish from a handler to a channel whose BLOCK subscriber is that handler's own
  * subscription: a full ring would wait for itself until the block timeout.
  *
@@ -73,9 +77,43 @@ public interface EventChannel<T> extends AutoCloseable {
     }
 
     /**
+     * Publishes into a pre-allocated slot (slot mode: {@link EventChannelBuilder#slots}): claims
+     * the next slot, waiting like {@link #publish(Topic, Object)} while the slowest subscriber has
+     * no room, lets the translator fill it on this thread, and publishes it. Allocates nothing.
+     * Handlers see the slot object only during their call: it is rewritten once every subscriber
+     * has passed it.
+     *
+     * @return true if the event was published; false if refused (timeout, see the stats) or closed
+     * @throws UnsupportedOperationException if the channel was built without a slot factory
+     * @throws RuntimeException what the translator threw (the slot is then skipped by every subscriber)
+     */
+    default <A> boolean publish(Topic topic, EventTranslator<T, A> translator, A arg) {
+        throw new UnsupportedOperationException("Translators need a channel with pre-allocated slots: "
+                + "EventChannel.builder().sharedRing(capacity).slots(factory)");
+    }
+
+    /** {@link #publish(Topic, EventTranslator, Object)} with two arguments. */
+    default <A, B> boolean publish(Topic topic, EventTranslatorTwoArg<T, A, B> translator, A a, B b) {
+        throw new UnsupportedOperationException("Translators need a channel with pre-allocated slots: "
+                + "EventChannel.builder().sharedRing(capacity).slots(factory)");
+    }
+
+    /**
+     * Like {@link #publish(Topic, EventTranslator, Object)} but never waits: if the slowest
+     * subscriber has no room, nothing is published and every subscriber whose topic filter
+     * matches counts {@link DropReason#WOULD_BLOCK} (its predicate cannot be applied: the slot was
+     * never filled).
+     */
+    default <A> boolean tryPublish(Topic topic, EventTranslator<T, A> translator, A arg) {
+        throw new UnsupportedOperationException("Translators need a channel with pre-allocated slots: "
+                + "EventChannel.builder().sharedRing(capacity).slots(factory)");
+    }
+
+    /**
      * Adds a subscriber. With a handler in the config, starts its thread.
      *
      * @throws IllegalStateException if the channel is closed or the name is taken
+     * @throws IllegalArgumentException if the channel is a shared-ring channel and the policy is not BLOCK
      * @throws io.winlog.api.WinlogException if a SPILL journal cannot be opened
      */
     Subscription<T> subscribe(SubscriberConfig<T> config);

@@ -2,6 +2,7 @@ package io.winlog.api.channel;
 
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
 
 /**
  * Builds an {@link EventChannel}. Defaults: name {@code "channel"}, default topic
@@ -16,6 +17,8 @@ public final class EventChannelBuilder<T> {
     int maxTopics = 65_536;
     ThreadFactory threadFactory;
     boolean singleProducer;
+    int sharedRingCapacity;
+    Supplier<? extends T> slotFactory;
 
     EventChannelBuilder() {
     }
@@ -77,8 +80,64 @@ public final class EventChannelBuilder<T> {
         return this;
     }
 
-    /** Builds the channel. */
+    /**
+     * Selects the <b>shared-ring (broadcast) mode</b>, the LMAX Disruptor's model: one ring of
+     * {@code capacity} slots (rounded up to a power of two) for the whole channel instead of one
+     * per subscriber. Each subscriber reads every slot with its own sequence and skips events
+     * whose topic (one precomputed flag per topic) or predicate does not match; producers wait for
+     * the slowest subscriber. Publishing then costs the same whatever the number of subscribers.
+     *
+     * <p>Contracts of this mode (see docs/channel.md):
+     * <ul>
+     *   <li>Only {@link BackpressurePolicy#BLOCK} subscribers ({@code subscribe} rejects others):
+     *       every subscriber, matching or not, holds producers back when it is a ring behind.
+     *       A producer waiting for room uses the slowest subscriber's wait strategy and block
+     *       timeout; {@code tryPublish} and a timeout refuse the event for every subscriber
+     *       (counted per subscriber whose filters match).</li>
+     *   <li>The subscriber config's {@code capacity} and {@code drainOnClose} are ignored; close
+     *       always delivers what was published before it.</li>
+     *   <li>Statistics: subscribers count {@code published} as they reach events, so
+     *       {@code pending}/{@code lag} are the ring slots not yet reached (an upper bound of the
+     *       matching backlog); the accounting identity is exact once a subscriber caught up.</li>
+     *   <li>Reference mode keeps up to {@code capacity} published references reachable (slots
+     *       are overwritten, not cleared), like the Disruptor.</li>
+     * </ul>
+     * Combine with {@link #singleProducer()} for the CAS-free producer side.
+     */
+    public EventChannelBuilder<T> sharedRing(int capacity) {
+        if (capacity < 1 || capacity > (1 << 30)) {
+            throw new IllegalArgumentException("sharedRing capacity must be between 1 and 2^30, got " + capacity);
+        }
+        this.sharedRingCapacity = capacity;
+        return this;
+    }
+
+    /**
+     * Slot mode (needs {@link #sharedRing(int)}): the ring is filled once with {@code capacity}
+     * objects from {@code factory}, and producers publish by filling them with an
+     * {@link EventTranslator} ({@link EventChannel#publish(Topic, EventTranslator, Object)}),
+     * so neither side allocates per event. {@code publish(topic, event)} is then refused.
+     * Handlers and predicates see a slot only during their call (it is rewritten once every
+     * subscriber passed it): copy what you keep. {@link Subscription#poll()} is unavailable (use
+     * {@code poll(handler, max)}).
+     */
+    public EventChannelBuilder<T> slots(Supplier<? extends T> factory) {
+        this.slotFactory = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    /**
+     * Builds the channel.
+     *
+     * @throws IllegalStateException if {@link #slots} was set without {@link #sharedRing(int)}
+     */
     public EventChannel<T> build() {
+        if (sharedRingCapacity > 0) {
+            return new SharedRingChannel<>(this);
+        }
+        if (slotFactory != null) {
+            throw new IllegalStateException("slots(factory) needs the shared-ring mode: call sharedRing(capacity) too");
+        }
         return new ConcurrentEventChannel<>(this);
     }
 }

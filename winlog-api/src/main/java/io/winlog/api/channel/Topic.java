@@ -28,6 +28,11 @@ public final class Topic {
      * by the channel under its lock, read by producers with a plain-volatile load.
      */
     volatile RingSubscriber<?>[] routes = RingSubscriber.NONE;
+    /**
+     * Dense per-channel number, assigned before the topic is published; a shared-ring channel's
+     * subscribers index their match tables with it ({@link SharedRingSubscriber#wants}).
+     */
+    int index;
 
     Topic(String name, Object owner) {
         this.segments = parse(name, false);

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLongArray;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,18 +21,31 @@ class ChannelStressTest {
     private static final int PRODUCERS = 2;
     private static final long BUDGET_NANOS = (Boolean.getBoolean("winlog.long") ? 60 : 3) * 1_000_000_000L;
 
-    @Test
-    void subscribersJoinAndLeaveWhileProducersRun(@TempDir Path tmp) throws Exception {
-        EventChannel<TestEvent> channel = EventChannel.<TestEvent>builder().name("stress").build();
+    /**
+     * @param shared the shared-ring mode: only BLOCK subscribers (no SPILL one, no drop-policy churn),
+     *               and a subscriber counts an event as published when it reaches it
+     */
+    @ParameterizedTest(name = "sharedRing={0}")
+    @ValueSource(booleans = {false, true})
+    void subscribersJoinAndLeaveWhileProducersRun(boolean shared, @TempDir Path tmp) throws Exception {
+        EventChannelBuilder<TestEvent> builder = EventChannel.<TestEvent>builder().name("stress");
+        if (shared) {
+            builder.sharedRing(64);
+        }
+        EventChannel<TestEvent> channel = builder.build();
         Topic[] topics = {channel.topic("a.x"), channel.topic("b.y"), channel.topic("a.x.deep")};
         // A permanent BLOCK subscriber on everything and a permanent SPILL subscriber on "a.#".
         Recorder all = new Recorder(PRODUCERS);
         Subscription<TestEvent> allSub = channel.subscribe(SubscriberConfig.<TestEvent>builder("all").capacity(64)
                 .waitStrategy(WaitStrategy.BLOCKING).handler(all).build());
         Recorder spilled = new Recorder(PRODUCERS);
-        Subscription<TestEvent> spillSub = channel.subscribe(SubscriberConfig.<TestEvent>builder("spill").capacity(8)
-                .topics("a.#").policy(BackpressurePolicy.SPILL).spill(tmp.resolve("j"), TestEvent.SERIALIZER)
-                .waitStrategy(WaitStrategy.SLEEPING).handler(spilled).build());
+        // Default mode: a permanent SPILL subscriber on "a.#"; shared ring: a BLOCK one with the same filter.
+        SubscriberConfig.Builder<TestEvent> second = SubscriberConfig.<TestEvent>builder("spill").capacity(8).topics("a.#")
+                .waitStrategy(WaitStrategy.SLEEPING).handler(spilled);
+        if (!shared) {
+            second.policy(BackpressurePolicy.SPILL).spill(tmp.resolve("j"), TestEvent.SERIALIZER);
+        }
+        Subscription<TestEvent> spillSub = channel.subscribe(second.build());
 
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLongArray publishedPerTopic = new AtomicLongArray(topics.length);
@@ -57,7 +71,7 @@ class ChannelStressTest {
         List<Subscription<TestEvent>> churned = new ArrayList<>();
         String[] filters = {"#", "a.*", "b.#", "*.*.deep", "a.x"};
         while (System.nanoTime() - start < BUDGET_NANOS) {
-            BackpressurePolicy policy = random.nextBoolean() ? BackpressurePolicy.BLOCK
+            BackpressurePolicy policy = shared || random.nextBoolean() ? BackpressurePolicy.BLOCK
                     : random.nextBoolean() ? BackpressurePolicy.DROP_NEWEST : BackpressurePolicy.DROP_OLDEST;
             WaitStrategy wait = WaitStrategy.values()[random.nextInt(WaitStrategy.values().length)];
             Recorder r = new Recorder(PRODUCERS);

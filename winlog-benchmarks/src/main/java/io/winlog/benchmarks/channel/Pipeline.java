@@ -19,8 +19,12 @@ interface Pipeline extends AutoCloseable {
     /** Creates the pipeline for an implementation name ({@code @Param impl}) and shape. */
     static Pipeline create(String impl, Shape shape) {
         switch (impl) {
-            case "winlog": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.YIELDING);
-            case "winlog-blocking": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING);
+            case "winlog": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.YIELDING, false);
+            case "winlog-blocking": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING, false);
+            case "winlog-shared": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.YIELDING, true);
+            case "winlog-shared-blocking": return new WinlogPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING, true);
+            case "winlog-slots": return new WinlogSlotsPipeline(shape, io.winlog.api.channel.WaitStrategy.YIELDING);
+            case "winlog-slots-blocking": return new WinlogSlotsPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING);
             case "disruptor": return new DisruptorPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
             case "disruptor-blocking": return new DisruptorPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
             case "jctools": return new JctoolsPipeline(shape);

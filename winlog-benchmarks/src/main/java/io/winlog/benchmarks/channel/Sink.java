@@ -10,6 +10,11 @@ final class Sink {
     long count;
     long q0, q1, q2, q3, q4, q5, q6, q7, q8, q9, qa, qb, qc, qd, qe, qf;
 
+    void accept(long value) {
+        sum += value;
+        count++;
+    }
+
     void accept(BenchEvent e) {
         sum += e.value;
         count++;

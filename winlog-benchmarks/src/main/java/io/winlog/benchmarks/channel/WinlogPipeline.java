@@ -8,7 +8,9 @@ import io.winlog.api.channel.Topic;
 import io.winlog.api.channel.WaitStrategy;
 
 /**
- * winlog's {@link EventChannel}: one subscriber per consumer, BLOCK policy (producers wait like
+ * winlog's {@link EventChannel} passing references: in the default mode (one ring per
+ * subscriber) or, with {@code sharedRing}, in the shared-ring mode (one Disruptor-style ring,
+ * topic matching on the subscriber side). One subscriber per consumer, BLOCK policy (producers wait like
  * the Disruptor's), {@code singleProducer()} for one producer (as the Disruptor's
  * {@code ProducerType.SINGLE}), topic filters for the filtered shape ({@code bench.a} exact and
  * {@code *.b} wildcard for the first pair, {@code #.a} and {@code bench.b} for the second).
@@ -19,8 +21,11 @@ final class WinlogPipeline implements Pipeline {
     private final EventChannel<BenchEvent> channel;
     private final Topic[] topics;
 
-    WinlogPipeline(Shape shape, WaitStrategy wait) {
+    WinlogPipeline(Shape shape, WaitStrategy wait, boolean sharedRing) {
         EventChannelBuilder<BenchEvent> builder = EventChannel.<BenchEvent>builder().name("bench");
+        if (sharedRing) {
+            builder.sharedRing(CAPACITY);
+        }
         if (shape.producers == 1) {
             builder.singleProducer(); // as DisruptorPipeline uses ProducerType.SINGLE for one producer
         }

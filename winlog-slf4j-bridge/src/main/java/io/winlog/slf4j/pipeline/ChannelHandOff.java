@@ -1,73 +1,111 @@
 package io.winlog.slf4j.pipeline;
 
-import io.winlog.api.channel.BackpressurePolicy;
 import io.winlog.api.channel.EventChannel;
+import io.winlog.api.channel.EventHandler;
+import io.winlog.api.channel.EventTranslator;
 import io.winlog.api.channel.SubscriberConfig;
 import io.winlog.api.channel.Subscription;
+import io.winlog.api.channel.Topic;
+import io.winlog.api.channel.WaitStrategy;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A {@link HandOff} over winlog's {@link EventChannel}: each log call gets a fresh
- * {@link LogSlot} (the channel passes references, so slots cannot be recycled safely without a
- * return path), published to a channel with one poll-mode subscriber that the pipeline's
- * consumer thread drains. BLOCK waits without a practical time limit (lossless); DROP maps to
- * the channel's DROP_NEWEST.
+ * A {@link HandOff} over winlog's {@link EventChannel} in its shared-ring slot mode
+ * ({@code sharedRing(capacity).slots(...)}): the channel's ring holds pre-allocated
+ * {@link LogSlot}s and nothing is allocated per log call.
+ *
+ * <p>The pipeline's protocol is claim, fill, publish, while the channel fills its slots inside
+ * an {@link EventTranslator}. So {@link #tryClaim()} hands the caller its thread's own scratch
+ * slot (one per caller thread, allocated once), and {@link #publish(LogSlot)} copies it into the
+ * ring's slot with a static translator and clears it. The consumer side polls one event at a
+ * time and copies the ring slot into its own slot, which stays valid until {@link #release}
+ * (ring slots are valid only during the handler call). Cost against the default
+ * {@link MpscSlotRing}: two field copies of a slot per log call and a thread-local lookup.
+ *
+ * <p>Overflow: {@link OverflowPolicy#BLOCK} waits in the channel without a practical time limit
+ * (lossless); {@link OverflowPolicy#DROP} uses {@code tryPublish} and the refusal counts as a
+ * drop. The consumer thread never waits for itself: its own log calls use {@code tryPublish}.
  */
 final class ChannelHandOff implements HandOff {
     /** "Forever" for the channel's BLOCK timeout, still a valid nanosecond count. */
     private static final Duration NO_TIMEOUT = Duration.ofDays(36_500);
+    private static final EventTranslator<LogSlot, LogSlot> COPY = LogSlot::copyFrom;
 
     private final EventChannel<LogSlot> channel;
+    private final Topic topic;
     private final Subscription<LogSlot> subscription;
     private final int capacity;
+    private final boolean drop;
+    private final ThreadLocal<LogSlot> scratch = ThreadLocal.withInitial(() -> new LogSlot(0, true));
     private final LongAdder claimed = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private volatile long released;
-    private LogSlot current;
+    /** Consumer-owned copy of the current event (valid from peek to release). */
+    private final LogSlot current = new LogSlot(0, true);
+    private boolean hasCurrent;
+    private Thread consumerThread;
+    private final EventHandler<LogSlot> take = (slot, sequence, endOfBatch) -> current.copyFrom(slot);
 
     ChannelHandOff(String name, int capacity, OverflowPolicy overflow) {
         if (overflow == OverflowPolicy.SPILL) {
             throw new IllegalArgumentException("the CHANNEL hand-off offers BLOCK or DROP, not SPILL"
                     + " (use the RING hand-off for SPILL)");
         }
-        channel = EventChannel.<LogSlot>builder().name(name).build();
+        this.drop = overflow == OverflowPolicy.DROP;
+        channel = EventChannel.<LogSlot>builder().name(name).sharedRing(capacity).slots(() -> new LogSlot(0, true)).build();
+        topic = channel.defaultTopic();
         subscription = channel.subscribe(SubscriberConfig.<LogSlot>builder("event-writer")
-                .capacity(capacity)
-                .policy(overflow == OverflowPolicy.DROP ? BackpressurePolicy.DROP_NEWEST : BackpressurePolicy.BLOCK)
                 .blockTimeout(NO_TIMEOUT)
+                .waitStrategy(WaitStrategy.BLOCKING) // producers wait for room by park/back-off, the pipeline owns the consumer's idling
                 .build());
-        this.capacity = subscription.config().capacity();
+        this.capacity = capacity <= 2 ? 2 : Integer.highestOneBit(capacity - 1) << 1; // the ring's size, as the channel rounds it
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Returns the thread's scratch slot; if it is still being filled (a log call made while
+     * filling it, e.g. by an argument's {@code toString()} with {@code format=caller}), a fresh
+     * slot instead (the only allocation, and only in that nested case).
+     */
     @Override
     public LogSlot tryClaim() {
         claimed.increment();
-        return new LogSlot(0, true);
-    }
-
-    @Override
-    public boolean publish(LogSlot slot) {
-        if (channel.publish(slot)) {
-            return true;
+        LogSlot s = scratch.get();
+        if (s.claimed != 0) {
+            return new LogSlot(0, true);
         }
-        refused.increment();
-        return false;
-    }
-
-    @Override
-    public LogSlot peek() {
-        LogSlot s = current;
-        if (s == null) {
-            s = subscription.poll();
-            current = s;
-        }
+        s.claimed = 1; // busy until published
         return s;
     }
 
     @Override
+    public boolean publish(LogSlot slot) {
+        boolean ok = drop || Thread.currentThread() == consumerThread
+                ? channel.tryPublish(topic, COPY, slot)
+                : channel.publish(topic, COPY, slot);
+        slot.clear(); // the scratch slot keeps nothing alive
+        slot.claimed = 0;
+        if (!ok) {
+            refused.increment();
+        }
+        return ok;
+    }
+
+    @Override
+    public LogSlot peek() {
+        if (!hasCurrent) {
+            consumerThread = Thread.currentThread();
+            hasCurrent = subscription.poll(take, 1) > 0;
+        }
+        return hasCurrent ? current : null;
+    }
+
+    @Override
     public void release(LogSlot slot) {
-        current = null;
+        current.clear();
+        hasCurrent = false;
         released++;
     }
 

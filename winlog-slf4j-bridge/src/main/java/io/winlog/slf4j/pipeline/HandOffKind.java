@@ -10,10 +10,10 @@ public enum HandOffKind {
      */
     RING,
     /**
-     * winlog's {@link io.winlog.api.channel.EventChannel} ({@link ChannelHandOff}): one small
-     * object per log call (the channel passes references), the channel's own BLOCK and
-     * DROP_NEWEST policies and statistics. SPILL is not offered here (the channel's spill needs a
-     * serializer and a journal directory).
+     * winlog's {@link io.winlog.api.channel.EventChannel} in its shared-ring slot mode
+     * ({@link ChannelHandOff}): pre-allocated slots filled by a translator, no allocation per log
+     * call (two slot copies: caller scratch slot to ring, ring to consumer). BLOCK waits in the
+     * channel; DROP uses its {@code tryPublish}. SPILL is not offered here.
      */
     CHANNEL;
 

@@ -122,6 +122,28 @@ class EventPipelineTest {
         }
     }
 
+    /**
+     * A log call made while a slot is being filled on the same thread (an argument's toString()
+     * logging under format=caller) must not clobber the outer slot: the CHANNEL hand-off hands
+     * out one scratch slot per thread and must notice the nesting.
+     */
+    @ParameterizedTest
+    @EnumSource(HandOffKind.class)
+    void nestedLogCallOnTheSameThreadKeepsBothEvents(HandOffKind kind) {
+        GatedWriter w = new GatedWriter();
+        w.gate.countDown();
+        EventPipeline p = EventPipeline.builder(w, RENDER).queueSize(8).overflow(OverflowPolicy.BLOCK).handOff(kind).build();
+        LogSlot outer = p.claim();
+        outer.level = Level.INFO;
+        outer.message = "outer";
+        log(p, Level.WARN, "inner", 2); // nested: before the outer slot is published
+        outer.argCount = 1;
+        p.publish(outer);
+        p.close();
+        assertThat(w.events).extracting(e -> e.strings().get(0)).containsExactlyInAnyOrder("inner", "outer"); // RING: claim order, CHANNEL: publish order
+        assertThat(p.stats().written()).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @EnumSource(HandOffKind.class)
     void dropPolicyCountsDropsAndReportsThemInTheFinalSummary(HandOffKind kind) {
