@@ -5,6 +5,7 @@ import io.winlog.evtx.binxml.BinXmlNode;
 import io.winlog.evtx.binxml.Element;
 import io.winlog.evtx.binxml.EventRecordMapper;
 import io.winlog.evtx.binxml.RecordXmlWriter;
+import io.winlog.evtx.binxml.TemplateEventMapper;
 import io.winlog.evtx.binxml.TemplateExpander;
 import io.winlog.evtx.binxml.Utf8Buffer;
 import io.winlog.evtx.binxml.XmlRenderer;
@@ -23,6 +24,8 @@ import java.util.List;
 public final class EvtxRecord {
     /** One fast XML writer per thread (it keeps a reusable stack of content slots). */
     private static final ThreadLocal<RecordXmlWriter> XML_WRITER = ThreadLocal.withInitial(RecordXmlWriter::new);
+    /** One tree-less event mapper per thread (same reason). */
+    private static final ThreadLocal<TemplateEventMapper> EVENT_MAPPER = ThreadLocal.withInitial(TemplateEventMapper::new);
 
     private final long headerRecordNumber;
     private final Instant headerTimestamp;
@@ -95,14 +98,26 @@ public final class EvtxRecord {
         return r;
     }
 
-    /** The event model (built on first use, then cached). */
+    /**
+     * The event model (built on first use, then cached): straight from the template and the values
+     * when the record's shape allows ({@link TemplateEventMapper}), else from {@link #root()}; the
+     * same record either way.
+     */
     public EventRecord event() {
         EventRecord e = event;
         if (e == null) {
-            e = EventRecordMapper.map(root());
+            e = root == null ? mapWithoutTree() : null;
+            if (e == null) {
+                e = EventRecordMapper.map(root());
+            }
             event = e;
         }
         return e;
+    }
+
+    /** The event mapped without expanding the tree, or null when its shape is left to the tree path. */
+    EventRecord mapWithoutTree() {
+        return EVENT_MAPPER.get().map(document);
     }
 
     /** The result of {@link EvtxReadOptions#onDecoded}'s work for this record, or null. */

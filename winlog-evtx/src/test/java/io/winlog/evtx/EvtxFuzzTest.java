@@ -125,10 +125,13 @@ class EvtxFuzzTest {
                 fast.clear();
                 rec.appendXml(fast);
                 fast.ascii('\n');
+                // event() too maps without the tree (when it can): the same JSONL as the tree mapping.
                 assertThat(rec.event()).isNotNull();
                 sb.setLength(0);
                 rec.appendXml(sb);
                 assertThat(sb).isNotEmpty();
+                assertThat(io.winlog.api.render.EventJson.render(rec.event())).isEqualTo(
+                        io.winlog.api.render.EventJson.render(io.winlog.evtx.binxml.EventRecordMapper.map(rec.root())));
                 assertThat(java.util.Arrays.copyOf(fast.array(), fast.length()))
                         .isEqualTo((sb + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 assertThat(++n).as("records returned").isLessThanOrEqualTo(bound);

@@ -228,7 +228,7 @@ public final class EventRecordMapper {
         return sb.toString();
     }
 
-    private static Long number(EventValue v) {
+    static Long number(EventValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -247,11 +247,11 @@ public final class EventRecordMapper {
         }
     }
 
-    private static Integer toInt(Long v) {
+    static Integer toInt(Long v) {
         return v == null ? null : (int) (long) v;
     }
 
-    private static UUID guid(EventValue v) {
+    static UUID guid(EventValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -265,7 +265,7 @@ public final class EventRecordMapper {
         }
     }
 
-    private static Sid sid(EventValue v) {
+    static Sid sid(EventValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -283,7 +283,7 @@ public final class EventRecordMapper {
         }
     }
 
-    private static Instant instant(EventValue v) {
+    static Instant instant(EventValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -300,7 +300,7 @@ public final class EventRecordMapper {
         }
     }
 
-    private static byte[] binary(EventValue v) {
+    static byte[] binary(EventValue v) {
         if (v == null || v.isNull()) {
             return null;
         }
