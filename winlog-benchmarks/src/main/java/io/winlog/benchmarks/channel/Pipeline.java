@@ -27,6 +27,8 @@ interface Pipeline extends AutoCloseable {
             case "winlog-slots-blocking": return new WinlogSlotsPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING);
             case "disruptor": return new DisruptorPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
             case "disruptor-blocking": return new DisruptorPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
+            case "disruptor-slots": return new DisruptorSlotsPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
+            case "disruptor-slots-blocking": return new DisruptorSlotsPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
             case "jctools": return new JctoolsPipeline(shape);
             case "abq": return new AbqPipeline(shape);
             default: throw new IllegalArgumentException("unknown impl " + impl);
