@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -22,20 +21,19 @@ import java.util.concurrent.ThreadFactory;
  */
 final class ConcurrentEventChannel<T> implements EventChannel<T> {
     private final String name;
-    private final int maxTopics;
     private final boolean singleProducer;
     private final ThreadFactory threadFactory;
-    private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
-    private final Topic defaultTopic;
-    /** Guards writes to routes and {@link #subscribers}. */
+    /** Guards writes to routes, {@link #subscribers} and topic creation. */
     private final Object lock = new Object();
+    private final TopicTable topics;
+    private final Topic defaultTopic;
     private final List<RingSubscriber<T>> subscribers = new ArrayList<>();
     private volatile boolean closed;
 
     ConcurrentEventChannel(EventChannelBuilder<T> b) {
         this.name = b.name;
-        this.maxTopics = b.maxTopics;
         this.singleProducer = b.singleProducer;
+        this.topics = new TopicTable(b.name, b.maxTopics, this, lock, this::routeNewTopic);
         this.threadFactory = b.threadFactory;
         this.defaultTopic = topic(b.defaultTopic);
     }
@@ -47,29 +45,18 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
 
     @Override
     public Topic topic(String topicName) {
-        Topic t = topics.get(topicName);
-        if (t != null) {
-            return t;
-        }
-        synchronized (lock) {
-            t = topics.get(topicName);
-            if (t == null) {
-                if (topics.size() >= maxTopics) {
-                    throw new IllegalStateException("Channel '" + name + "' already has " + topics.size()
-                            + " topics (maxTopics); use fewer distinct topic names, or raise EventChannelBuilder.maxTopics");
-                }
-                t = new Topic(topicName, this);
-                List<RingSubscriber<?>> routes = new ArrayList<>();
-                for (RingSubscriber<T> s : subscribers) {
-                    if (s.config().topics().matches(t)) {
-                        routes.add(s);
-                    }
-                }
-                t.routes = routes.toArray(RingSubscriber.NONE);
-                topics.put(topicName, t);
+        return topics.intern(topicName);
+    }
+
+    /** Under the lock, before a new topic is visible: its route list from the current subscribers. */
+    private void routeNewTopic(Topic t) {
+        List<RingSubscriber<?>> routes = new ArrayList<>();
+        for (RingSubscriber<T> s : subscribers) {
+            if (s.config().topics().matches(t)) {
+                routes.add(s);
             }
-            return t;
         }
+        t.routes = routes.toArray(RingSubscriber.NONE);
     }
 
     /** True if built with {@link EventChannelBuilder#singleProducer()}. */
@@ -131,7 +118,7 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
             }
             s = new RingSubscriber<>(this, config);
             subscribers.add(s);
-            for (Topic t : topics.values()) {
+            for (Topic t : topics.all()) {
                 if (config.topics().matches(t)) {
                     RingSubscriber<?>[] old = t.routes;
                     RingSubscriber<?>[] routes = Arrays.copyOf(old, old.length + 1);
@@ -157,7 +144,7 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
     void unsubscribe(RingSubscriber<T> s) {
         synchronized (lock) {
             subscribers.remove(s);
-            for (Topic t : topics.values()) {
+            for (Topic t : topics.all()) {
                 RingSubscriber<?>[] old = t.routes;
                 for (int i = 0; i < old.length; i++) {
                     if (old[i] == s) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -32,22 +31,20 @@ import java.util.function.Supplier;
  */
 final class SharedRingChannel<T> implements EventChannel<T> {
     private final String name;
-    private final int maxTopics;
     private final ThreadFactory threadFactory;
     private final SharedRing ring;
     private final boolean slotMode;
-    private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
-    private final List<Topic> topicList = new ArrayList<>();
-    private final Topic defaultTopic;
     /** Guards topic creation, subscribe, unsubscribe and the gating array. */
     private final Object lock = new Object();
+    private final TopicTable topics;
+    private final Topic defaultTopic;
     private final List<SharedRingSubscriber<T>> subscribers = new ArrayList<>();
     private volatile boolean closed;
 
     SharedRingChannel(EventChannelBuilder<T> b) {
         this.name = b.name;
-        this.maxTopics = b.maxTopics;
         this.threadFactory = b.threadFactory;
+        this.topics = new TopicTable(b.name, b.maxTopics, this, lock, this::flagNewTopic);
         int capacity = SubscriberConfig.roundUpToPowerOfTwo(b.sharedRingCapacity);
         this.ring = b.singleProducer ? new SingleProducerSharedRing(capacity) : new MultiProducerSharedRing(capacity);
         Supplier<? extends T> factory = b.slotFactory;
@@ -68,33 +65,20 @@ final class SharedRingChannel<T> implements EventChannel<T> {
 
     @Override
     public Topic topic(String topicName) {
-        Topic t = topics.get(topicName);
-        if (t != null) {
-            return t;
-        }
-        synchronized (lock) {
-            t = topics.get(topicName);
-            if (t == null) {
-                if (topics.size() >= maxTopics) {
-                    throw new IllegalStateException("Channel '" + name + "' already has " + topics.size()
-                            + " topics (maxTopics); use fewer distinct topic names, or raise EventChannelBuilder.maxTopics");
-                }
-                t = new Topic(topicName, this);
-                t.index = topicList.size();
-                topicList.add(t);
-                for (SharedRingSubscriber<T> s : subscribers) {
-                    boolean[] w = s.wants;
-                    if (t.index >= w.length) {
-                        w = Arrays.copyOf(w, Math.max(16, w.length * 2));
-                    } else {
-                        w = w.clone();
-                    }
-                    w[t.index] = s.config().topics().matches(t);
-                    s.wants = w; // volatile store, before the topic becomes visible below
-                }
-                topics.put(topicName, t);
+        return topics.intern(topicName);
+    }
+
+    /** Under the lock, before a new topic is visible: each subscriber's match flag for it. */
+    private void flagNewTopic(Topic t) {
+        for (SharedRingSubscriber<T> s : subscribers) {
+            boolean[] w = s.wants;
+            if (t.index >= w.length) {
+                w = Arrays.copyOf(w, Math.max(16, w.length * 2));
+            } else {
+                w = w.clone();
             }
-            return t;
+            w[t.index] = s.config().topics().matches(t);
+            s.wants = w; // volatile store, before the topic becomes visible
         }
     }
 
@@ -302,8 +286,8 @@ final class SharedRingChannel<T> implements EventChannel<T> {
                             + "'; names must be unique (they name threads)");
                 }
             }
-            boolean[] wants = new boolean[Math.max(16, Integer.highestOneBit(Math.max(1, topicList.size())) * 2)];
-            for (Topic t : topicList) {
+            boolean[] wants = new boolean[Math.max(16, Integer.highestOneBit(Math.max(1, topics.size())) * 2)];
+            for (Topic t : topics.all()) {
                 wants[t.index] = config.topics().matches(t);
             }
             s = new SharedRingSubscriber<>(this, ring, config, wants, slotMode);
