@@ -1,8 +1,11 @@
 package io.winlog.evtx.binxml;
 
+import static io.winlog.evtx.binxml.ExpandedSlots.ELEMENT;
+import static io.winlog.evtx.binxml.ExpandedSlots.STATIC;
+import static io.winlog.evtx.binxml.ExpandedSlots.VALUE;
+
 import io.winlog.api.event.EventValue;
 import io.winlog.api.event.FileTime;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,7 +17,7 @@ import java.util.List;
  * <p>Why: expanding allocates a new element for every element that holds a substitution, plus
  * lists, for every record, only to walk it once. Here the template definition (shared by all
  * records of a chunk) is walked with the instance's values at hand; the only per-record state
- * is a reusable stack of "expanded content" slots.
+ * is a reusable stack of "expanded content" slots ({@link ExpandedSlots}).
  *
  * <p>The expansion rules are the ones of {@link TemplateExpander} (optional NULL substitutions
  * render nothing, attributes that render nothing are dropped, an element whose only content is
@@ -29,16 +32,8 @@ import java.util.List;
  * <p>Not thread-safe: one writer per thread.
  */
 public final class RecordXmlWriter {
-    // Kinds of an expanded content slot.
-    private static final byte ELEMENT = 0;
-    private static final byte VALUE = 1;
-    private static final byte STATIC = 2;
-
-    /** Expanded content slots: a stack, each element's content above its parent's. */
-    private Object[] items = new Object[256];
-    private TemplateInstance[] contexts = new TemplateInstance[256];
-    private byte[] kinds = new byte[256];
-    private int top;
+    /** The record's content, expanded into slots (no tree). */
+    private final ExpandedSlots slots = new ExpandedSlots();
     private final StringBuilder scratch = new StringBuilder(64);
 
     /**
@@ -47,110 +42,27 @@ public final class RecordXmlWriter {
      * @param document the parsed record document, accepted by {@link TemplateExpander#check}
      */
     public void write(List<BinXmlNode> document, Utf8Buffer out) {
-        top = 0;
-        collect(document, null);
-        int end = top;
+        slots.top = 0;
+        slots.collect(document, null);
+        int end = slots.top;
         // The root is the first element of the expanded document (TemplateExpander.expandRoot).
         for (int i = 0; i < end; i++) {
-            if (kinds[i] == ELEMENT) {
-                element((Element) items[i], contexts[i], out);
+            if (slots.kinds[i] == ELEMENT) {
+                element((Element) slots.items[i], slots.contexts[i], out);
                 break;
             }
         }
-        top = 0;
-        Arrays.fill(items, 0, end, null); // do not keep the record's values reachable
-        Arrays.fill(contexts, 0, end, null);
-    }
-
-    // ---- expansion into slots (mirrors TemplateExpander.expandInto) ---------------------------
-
-    private void push(byte kind, Object item, TemplateInstance ctx) {
-        if (top == items.length) {
-            int n = top * 2;
-            items = Arrays.copyOf(items, n);
-            contexts = Arrays.copyOf(contexts, n);
-            kinds = Arrays.copyOf(kinds, n);
-        }
-        kinds[top] = kind;
-        items[top] = item;
-        contexts[top] = ctx;
-        top++;
-    }
-
-    /** Pushes what {@code nodes} expand to in {@code ctx}; returns how many slots were pushed. */
-    private int collect(List<BinXmlNode> nodes, TemplateInstance ctx) {
-        int before = top;
-        for (int i = 0, n = nodes.size(); i < n; i++) {
-            BinXmlNode node = nodes.get(i);
-            if (node instanceof Element e) {
-                if (!dropped(e, ctx)) {
-                    push(ELEMENT, e, ctx);
-                }
-            } else if (node instanceof TemplateInstance ti) {
-                collect(ti.definition().nodes(), ti);
-            } else if (node instanceof Substitution s) {
-                substitute(s, ctx);
-            } else if (node instanceof Value v) {
-                push(VALUE, v.value(), null);
-            } else {
-                push(STATIC, node, null);
-            }
-        }
-        return top - before;
-    }
-
-    private void substitute(Substitution s, TemplateInstance ctx) {
-        int i = s.index();
-        if (i >= ctx.values().length) {
-            if (!s.optional()) {
-                push(VALUE, EventValue.NULL, null);
-            }
-            return;
-        }
-        if (ctx.fragments() != null && ctx.fragments()[i] != null) {
-            collect(ctx.fragments()[i], null);
-            return;
-        }
-        EventValue v = ctx.values()[i];
-        if (v.isNull() && s.optional()) {
-            return;
-        }
-        push(VALUE, v, null);
-    }
-
-    /**
-     * TemplateExpander drops an element whose only content is an optional array substitution
-     * that expands to nothing (classic events without insertion strings have no {@code <Data>}).
-     */
-    private boolean dropped(Element e, TemplateInstance ctx) {
-        List<BinXmlNode> children = e.children();
-        if (children.size() != 1 || !(children.get(0) instanceof Substitution s) || !s.optional()
-                || (s.type() & 0x80) == 0) {
-            return false;
-        }
-        int mark = top;
-        substitute(s, ctx);
-        boolean empty = top == mark;
-        truncateSlots(mark);
-        return empty;
-    }
-
-    private void truncateSlots(int mark) {
-        for (int i = mark; i < top; i++) {
-            items[i] = null;
-            contexts[i] = null;
-        }
-        top = mark;
+        slots.truncate(0); // do not keep the record's values reachable
     }
 
     // ---- rendering (mirrors XmlRenderer with EVT_RENDER settings) ------------------------------
 
     private void element(Element e, TemplateInstance ctx, Utf8Buffer out) {
-        int start = top;
-        collect(e.children(), ctx);
-        int end = top;
-        if (end - start == 1 && kinds[start] == VALUE && ((EventValue) items[start]).type().isArray()) {
-            List<EventValue> elements = ((EventValue) items[start]).elements();
+        int start = slots.top;
+        slots.collect(e.children(), ctx);
+        int end = slots.top;
+        if (end - start == 1 && slots.kinds[start] == VALUE && ((EventValue) slots.items[start]).type().isArray()) {
+            List<EventValue> elements = ((EventValue) slots.items[start]).elements();
             for (int i = 0, n = elements.size(); i < n; i++) {
                 openTag(e, ctx, out);
                 int mark = out.written();
@@ -164,11 +76,11 @@ public final class RecordXmlWriter {
             int mark = out.written();
             out.ascii('>');
             for (int i = start; i < end; i++) {
-                content(kinds[i], items[i], contexts[i], out);
+                content(slots.kinds[i], slots.items[i], slots.contexts[i], out);
             }
             close(e, mark, out);
         }
-        truncateSlots(start);
+        slots.truncate(start);
     }
 
     private static void close(Element e, int mark, Utf8Buffer out) {
@@ -207,16 +119,16 @@ public final class RecordXmlWriter {
             Attribute a = attrs.get(i);
             List<BinXmlNode> parts = a.value();
             if (isDynamic(parts) || rendersNothing(parts)) {
-                int start = top;
-                collect(parts, ctx);
-                if (!slotsRenderNothing(start)) {
+                int start = slots.top;
+                slots.collect(parts, ctx);
+                if (!slots.renderNothingFrom(start)) {
                     out.ascii(' ').append(a.name()).ascii("='");
-                    for (int j = start; j < top; j++) {
-                        attributePart(kinds[j], items[j], out);
+                    for (int j = start; j < slots.top; j++) {
+                        attributePart(slots.kinds[j], slots.items[j], out);
                     }
                     out.ascii('\'');
                 }
-                truncateSlots(start);
+                slots.truncate(start);
             } else {
                 out.ascii(' ').append(a.name()).ascii("='");
                 for (int j = 0, m = parts.size(); j < m; j++) {
@@ -254,15 +166,6 @@ public final class RecordXmlWriter {
     private static boolean rendersNothing(List<BinXmlNode> parts) {
         for (int i = 0, n = parts.size(); i < n; i++) {
             if (!(parts.get(i) instanceof Value v) || !v.value().isNull()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean slotsRenderNothing(int start) {
-        for (int i = start; i < top; i++) {
-            if (kinds[i] != VALUE || !((EventValue) items[i]).isNull()) {
                 return false;
             }
         }

@@ -1,9 +1,11 @@
 package io.winlog.evtx.binxml;
 
+import static io.winlog.evtx.binxml.ExpandedSlots.ELEMENT;
+import static io.winlog.evtx.binxml.ExpandedSlots.VALUE;
+
 import io.winlog.api.event.EventRecord;
 import io.winlog.api.event.EventValue;
 import io.winlog.api.event.NamedValue;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,15 +29,8 @@ import java.util.List;
  * and size of the walk). Not thread-safe: one mapper per thread.
  */
 public final class TemplateEventMapper {
-    // Kinds of an expanded content slot.
-    private static final byte ELEMENT = 0;
-    private static final byte VALUE = 1;
-    private static final byte STATIC = 2;
-
-    private Object[] items = new Object[256];
-    private TemplateInstance[] contexts = new TemplateInstance[256];
-    private byte[] kinds = new byte[256];
-    private int top;
+    /** The record's content, expanded into slots (no tree). */
+    private final ExpandedSlots slots = new ExpandedSlots();
     /** Set when the record has a shape this mapper leaves to the tree path. */
     private boolean unsupported;
 
@@ -45,135 +40,60 @@ public final class TemplateEventMapper {
      * @param document the parsed record document, accepted by {@link TemplateExpander#check}
      */
     public EventRecord map(List<BinXmlNode> document) {
-        top = 0;
+        slots.top = 0;
         unsupported = false;
         try {
-            collect(document, null);
-            int end = top;
+            slots.collect(document, null);
+            int end = slots.top;
             for (int i = 0; i < end; i++) {
-                if (kinds[i] == ELEMENT) {
+                if (slots.kinds[i] == ELEMENT) {
                     EventRecord.Builder b = EventRecord.builder();
-                    mapEvent((Element) items[i], contexts[i], b);
+                    mapEvent((Element) slots.items[i], slots.contexts[i], b);
                     return unsupported ? null : b.build();
                 }
             }
             return null; // no root: let the tree path report it
         } finally {
-            truncate(0); // do not keep the record's values reachable
+            slots.truncate(0); // do not keep the record's values reachable
         }
-    }
-
-    // ---- expansion into slots (mirrors TemplateExpander.expandInto) ---------------------------
-
-    private void push(byte kind, Object item, TemplateInstance ctx) {
-        if (top == items.length) {
-            int n = top * 2;
-            items = Arrays.copyOf(items, n);
-            contexts = Arrays.copyOf(contexts, n);
-            kinds = Arrays.copyOf(kinds, n);
-        }
-        kinds[top] = kind;
-        items[top] = item;
-        contexts[top] = ctx;
-        top++;
-    }
-
-    private void collect(List<BinXmlNode> nodes, TemplateInstance ctx) {
-        for (int i = 0, n = nodes.size(); i < n; i++) {
-            BinXmlNode node = nodes.get(i);
-            if (node instanceof Element e) {
-                if (!dropped(e, ctx)) {
-                    push(ELEMENT, e, ctx);
-                }
-            } else if (node instanceof TemplateInstance ti) {
-                collect(ti.definition().nodes(), ti);
-            } else if (node instanceof Substitution s) {
-                substitute(s, ctx);
-            } else if (node instanceof Value v) {
-                push(VALUE, v.value(), null);
-            } else {
-                push(STATIC, node, null);
-            }
-        }
-    }
-
-    private void substitute(Substitution s, TemplateInstance ctx) {
-        int i = s.index();
-        if (i >= ctx.values().length) {
-            if (!s.optional()) {
-                push(VALUE, EventValue.NULL, null);
-            }
-            return;
-        }
-        if (ctx.fragments() != null && ctx.fragments()[i] != null) {
-            collect(ctx.fragments()[i], null);
-            return;
-        }
-        EventValue v = ctx.values()[i];
-        if (v.isNull() && s.optional()) {
-            return;
-        }
-        push(VALUE, v, null);
-    }
-
-    /** An element whose only content is an optional array substitution expanding to nothing is dropped. */
-    private boolean dropped(Element e, TemplateInstance ctx) {
-        List<BinXmlNode> children = e.children();
-        if (children.size() != 1 || !(children.get(0) instanceof Substitution s) || !s.optional()
-                || (s.type() & 0x80) == 0) {
-            return false;
-        }
-        int mark = top;
-        substitute(s, ctx);
-        boolean empty = top == mark;
-        truncate(mark);
-        return empty;
-    }
-
-    private void truncate(int mark) {
-        for (int i = mark; i < top; i++) {
-            items[i] = null;
-            contexts[i] = null;
-        }
-        top = mark;
     }
 
     // ---- the mapping (mirrors EventRecordMapper) -----------------------------------------------
 
     private void mapEvent(Element event, TemplateInstance ctx, EventRecord.Builder b) {
-        int start = top;
-        collect(event.children(), ctx);
-        int end = top;
+        int start = slots.top;
+        slots.collect(event.children(), ctx);
+        int end = slots.top;
         for (int i = start; i < end && !unsupported; i++) {
-            if (kinds[i] != ELEMENT) {
+            if (slots.kinds[i] != ELEMENT) {
                 continue;
             }
-            Element e = (Element) items[i];
+            Element e = (Element) slots.items[i];
             switch (e.name()) {
                 case "System":
-                    mapSystem(e, contexts[i], b);
+                    mapSystem(e, slots.contexts[i], b);
                     break;
                 case "EventData":
-                    mapEventData(e, contexts[i], b);
+                    mapEventData(e, slots.contexts[i], b);
                     break;
                 default:
                     // UserData, RenderingInfo and other elements need XML text or child lookups.
                     unsupported = true;
             }
         }
-        truncate(start);
+        slots.truncate(start);
     }
 
     private void mapSystem(Element system, TemplateInstance sctx, EventRecord.Builder b) {
-        int start = top;
-        collect(system.children(), sctx);
-        int end = top;
+        int start = slots.top;
+        slots.collect(system.children(), sctx);
+        int end = slots.top;
         for (int i = start; i < end && !unsupported; i++) {
-            if (kinds[i] != ELEMENT) {
+            if (slots.kinds[i] != ELEMENT) {
                 continue;
             }
-            Element e = (Element) items[i];
-            TemplateInstance ctx = contexts[i];
+            Element e = (Element) slots.items[i];
+            TemplateInstance ctx = slots.contexts[i];
             switch (e.name()) {
                 case "Provider": {
                     b.providerName(attrText(e, ctx, "Name"));
@@ -229,17 +149,17 @@ public final class TemplateEventMapper {
                     break;
             }
         }
-        truncate(start);
+        slots.truncate(start);
     }
 
     private void mapEventData(Element data, TemplateInstance dctx, EventRecord.Builder b) {
-        int start = top;
-        collect(data.children(), dctx);
-        int end = top;
+        int start = slots.top;
+        slots.collect(data.children(), dctx);
+        int end = slots.top;
         for (int i = start; i < end && !unsupported; i++) {
-            if (kinds[i] == ELEMENT) {
-                Element e = (Element) items[i];
-                TemplateInstance ctx = contexts[i];
+            if (slots.kinds[i] == ELEMENT) {
+                Element e = (Element) slots.items[i];
+                TemplateInstance ctx = slots.contexts[i];
                 if (e.name().equals("Binary")) {
                     byte[] bin = EventRecordMapper.binary(contentValue(e, ctx));
                     if (bin != null && bin.length > 0) {
@@ -252,28 +172,28 @@ public final class TemplateEventMapper {
                 } else {
                     unsupported = true; // kept whole as XML by the tree path
                 }
-            } else if (kinds[i] == VALUE && !((EventValue) items[i]).isNull()) {
-                b.addData(new NamedValue(null, (EventValue) items[i]));
+            } else if (slots.kinds[i] == VALUE && !((EventValue) slots.items[i]).isNull()) {
+                b.addData(new NamedValue(null, (EventValue) slots.items[i]));
             }
         }
-        truncate(start);
+        slots.truncate(start);
     }
 
     // ---- value helpers (mirror EventRecordMapper's over the expanded parts) ---------------------
 
     private EventValue contentValue(Element e, TemplateInstance ctx) {
-        int start = top;
-        collect(e.children(), ctx);
+        int start = slots.top;
+        slots.collect(e.children(), ctx);
         EventValue v = value(start);
-        truncate(start);
+        slots.truncate(start);
         return v;
     }
 
     private String contentText(Element e, TemplateInstance ctx) {
-        int start = top;
-        collect(e.children(), ctx);
+        int start = slots.top;
+        slots.collect(e.children(), ctx);
         String s = text(start);
-        truncate(start);
+        slots.truncate(start);
         return s;
     }
 
@@ -285,13 +205,13 @@ public final class TemplateEventMapper {
             if (!a.name().equals(name)) {
                 continue;
             }
-            int start = top;
-            collect(a.value(), ctx);
+            int start = slots.top;
+            slots.collect(a.value(), ctx);
             // TemplateExpander drops an attribute whose expanded parts are all NULL values (or none).
-            if (!slotsRenderNothing(start)) {
+            if (!slots.renderNothingFrom(start)) {
                 return start;
             }
-            truncate(start);
+            slots.truncate(start);
         }
         return -1;
     }
@@ -302,7 +222,7 @@ public final class TemplateEventMapper {
             return null;
         }
         EventValue v = value(start);
-        truncate(start);
+        slots.truncate(start);
         return v;
     }
 
@@ -312,29 +232,20 @@ public final class TemplateEventMapper {
             return null;
         }
         String s = text(start);
-        truncate(start);
+        slots.truncate(start);
         return s;
-    }
-
-    private boolean slotsRenderNothing(int start) {
-        for (int i = start; i < top; i++) {
-            if (kinds[i] != VALUE || !((EventValue) items[i]).isNull()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** EventRecordMapper.value over slots start..top; a part with elements is left to the tree path. */
     private EventValue value(int start) {
-        if (top == start) {
+        if (slots.top == start) {
             return null;
         }
-        if (top - start == 1 && kinds[start] == VALUE) {
-            return (EventValue) items[start];
+        if (slots.top - start == 1 && slots.kinds[start] == VALUE) {
+            return (EventValue) slots.items[start];
         }
-        for (int i = start; i < top; i++) {
-            if (kinds[i] == ELEMENT) {
+        for (int i = start; i < slots.top; i++) {
+            if (slots.kinds[i] == ELEMENT) {
                 unsupported = true; // the tree path renders such content as compact XML
                 return null;
             }
@@ -344,17 +255,17 @@ public final class TemplateEventMapper {
 
     /** EventRecordMapper.text over slots start..top. */
     private String text(int start) {
-        if (top - start == 1 && kinds[start] == VALUE) {
-            return ((EventValue) items[start]).text();
+        if (slots.top - start == 1 && slots.kinds[start] == VALUE) {
+            return ((EventValue) slots.items[start]).text();
         }
-        int end = top;
+        int end = slots.top;
         StringBuilder sb = new StringBuilder();
         for (int i = start; i < end; i++) {
-            Object p = items[i];
-            if (kinds[i] == VALUE) {
+            Object p = slots.items[i];
+            if (slots.kinds[i] == VALUE) {
                 sb.append(((EventValue) p).text());
-            } else if (kinds[i] == ELEMENT) {
-                sb.append(contentText((Element) p, contexts[i]));
+            } else if (slots.kinds[i] == ELEMENT) {
+                sb.append(contentText((Element) p, slots.contexts[i]));
             } else if (p instanceof CData c) {
                 sb.append(c.text());
             } else if (p instanceof CharRef c) {
