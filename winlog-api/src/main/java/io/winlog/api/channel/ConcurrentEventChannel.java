@@ -107,15 +107,7 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
         Objects.requireNonNull(config, "config");
         RingSubscriber<T> s;
         synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("Channel '" + name + "' is closed; create a new channel to subscribe");
-            }
-            for (RingSubscriber<T> existing : subscribers) {
-                if (existing.name().equals(config.name())) {
-                    throw new IllegalStateException("Channel '" + name + "' already has a subscriber named '" + config.name()
-                            + "'; names must be unique (they name threads and journals)");
-                }
-            }
+            SubscriberThreads.checkCanJoin(name, closed, subscribers, config.name());
             s = new RingSubscriber<>(this, config);
             subscribers.add(s);
             for (Topic t : topics.all()) {
@@ -128,14 +120,7 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
             }
         }
         if (config.hasHandler()) {
-            Thread t;
-            if (threadFactory != null) {
-                t = threadFactory.newThread(s);
-            } else {
-                t = new Thread(s, "winlog-" + name + "-" + config.name());
-                t.setDaemon(true);
-            }
-            s.start(t);
+            s.start(SubscriberThreads.newThread(threadFactory, name, config.name(), s));
         }
         return s;
     }

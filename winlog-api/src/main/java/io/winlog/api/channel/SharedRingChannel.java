@@ -277,15 +277,7 @@ final class SharedRingChannel<T> implements EventChannel<T> {
         }
         SharedRingSubscriber<T> s;
         synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("Channel '" + name + "' is closed; create a new channel to subscribe");
-            }
-            for (SharedRingSubscriber<T> existing : subscribers) {
-                if (existing.name().equals(config.name())) {
-                    throw new IllegalStateException("Channel '" + name + "' already has a subscriber named '" + config.name()
-                            + "'; names must be unique (they name threads)");
-                }
-            }
+            SubscriberThreads.checkCanJoin(name, closed, subscribers, config.name());
             boolean[] wants = new boolean[Math.max(16, Integer.highestOneBit(Math.max(1, topics.size())) * 2)];
             for (Topic t : topics.all()) {
                 wants[t.index] = config.topics().matches(t);
@@ -298,14 +290,7 @@ final class SharedRingChannel<T> implements EventChannel<T> {
             s.startAt(ring.lvClaimed());
         }
         if (config.hasHandler()) {
-            Thread t;
-            if (threadFactory != null) {
-                t = threadFactory.newThread(s);
-            } else {
-                t = new Thread(s, "winlog-" + name + "-" + config.name());
-                t.setDaemon(true);
-            }
-            s.start(t);
+            s.start(SubscriberThreads.newThread(threadFactory, name, config.name(), s));
         }
         return s;
     }
