@@ -1,3 +1,5 @@
+// The Disruptor twin of P.java (same ring size, translator and subscriber loop). Not part of the build:
+// javac -cp disruptor-4.0.0.jar -d /tmp/h D.java; java -cp disruptor-4.0.0.jar:/tmp/h D YIELDING
 import com.lmax.disruptor.*;
 import com.lmax.disruptor.dsl.*;
 import com.lmax.disruptor.util.DaemonThreadFactory;

@@ -1,3 +1,5 @@
+// Plain-loop harness for docs/benchmarks-channel.md (run 6, "outside JMH"): publish cost with no, a busy-spinning or
+// a yielding subscriber. Not part of the build: javac -cp winlog-api/target/classes -d /tmp/h P.java; java -cp ...:/tmp/h P YIELDING
 import io.winlog.api.channel.*;
 public class P {
     static final class Slot { long v; }
