@@ -10,6 +10,10 @@
  * }
  * }</pre>
  *
+ * To write a whole file out fast, {@link io.winlog.evtx.EvtxReader#renderTo} decodes and renders
+ * chunks to UTF-8 bytes on the decoding threads (one {@link io.winlog.evtx.RecordRenderer} each)
+ * and writes them in file order: what {@code winlog dump} uses.
+ *
  * Damaged files are read leniently by default: what is broken is skipped with a
  * {@link io.winlog.evtx.Diagnostic} carrying its file offset, and every intact record is
  * returned. Strict mode throws {@link io.winlog.api.CorruptInputException} instead. Memory stays

@@ -120,11 +120,6 @@ final class SharedRingCounters implements SubscriberStats {
     }
 
     @Override
-    public long lag() {
-        return pending();
-    }
-
-    @Override
     public long highWaterMark() {
         return highWaterMark;
     }

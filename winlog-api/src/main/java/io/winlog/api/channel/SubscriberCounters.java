@@ -188,11 +188,6 @@ final class SubscriberCounters implements SubscriberStats {
     }
 
     @Override
-    public long lag() {
-        return pending();
-    }
-
-    @Override
     public long highWaterMark() {
         return highWaterMark;
     }

@@ -45,7 +45,9 @@ public interface SubscriberStats {
     long pending();
 
     /** The current backlog: events waiting in the ring plus the journal. Same as {@link #pending()} but named for monitoring. */
-    long lag();
+    default long lag() {
+        return pending();
+    }
 
     /**
      * The highest backlog the subscriber observed when it took a batch: the batch plus what was

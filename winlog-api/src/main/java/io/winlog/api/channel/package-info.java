@@ -30,7 +30,14 @@
  *       receives it, in publish order per producer.</li>
  *   <li>Each subscriber has its own bounded ring and
  *       {@link io.winlog.api.channel.BackpressurePolicy}: BLOCK, DROP_NEWEST, DROP_OLDEST or SPILL
- *       (to an on-disk journal that survives a process kill). Only BLOCK can slow producers.</li>
+ *       (to an on-disk journal that survives a process kill: {@link io.winlog.api.channel.SpillMode#WRITE_AHEAD},
+ *       the default, journals every accepted event before {@code publish} returns). Only BLOCK can
+ *       slow producers.</li>
+ *   <li>Or, with {@link io.winlog.api.channel.EventChannelBuilder#sharedRing(int)}, one ring for the
+ *       whole channel (Disruptor style, BLOCK subscribers only), optionally holding pre-allocated
+ *       slots ({@link io.winlog.api.channel.EventChannelBuilder#slots}) that producers fill with an
+ *       {@link io.winlog.api.channel.EventTranslator}:
+ *       {@code channel.publish(topic, (slot, src) -> slot.copyFrom(src), incoming)}.</li>
  *   <li>Delivery: an {@link io.winlog.api.channel.EventHandler} on the subscriber's own thread,
  *       in batches with an end-of-batch flag, or
  *       {@link io.winlog.api.channel.Subscription#poll(EventHandler, int)} on yours.</li>
