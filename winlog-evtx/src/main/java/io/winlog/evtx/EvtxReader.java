@@ -9,6 +9,7 @@ import io.winlog.evtx.chunk.EvtxFileHeader;
 import io.winlog.evtx.engine.ChunkDecoder;
 import io.winlog.evtx.engine.ChunkSource;
 import io.winlog.evtx.engine.DecodedChunk;
+import io.winlog.evtx.engine.RecordSink;
 import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -209,45 +210,67 @@ public final class EvtxReader implements EventReader {
      */
     public long renderTo(OutputStream out, Supplier<? extends RecordRenderer> renderers, IntConsumer chunksDone)
             throws IOException {
-        long n = 0;
-        RecordRenderer mine = renderers.get();
-        Utf8Buffer buf = new Utf8Buffer(1 << 17);
+        Rendering mine = new Rendering(renderers.get(), new Utf8Buffer(1 << 17));
         // What an earlier nextRecord() left: the rest of the current chunk, chunks in flight.
         while (current.hasNext()) {
-            mine.render(current.next(), buf);
-            n++;
+            mine.accept(current.next());
         }
         current = Collections.emptyIterator();
         for (Future<DecodedChunk> f; (f = inFlight.poll()) != null; ) {
             DecodedChunk d = accept(await(f));
             for (EvtxRecord r : d.records()) {
-                mine.render(r, buf);
+                mine.accept(r);
             }
-            n += d.records().size();
         }
-        buf.writeTo(out);
+        mine.out.writeTo(out);
         if (closed) {
-            return n;
+            return mine.count;
         }
         if (pool == null) {
             while (nextChunk < chunksOnDisk) {
-                DecodedChunk d = accept(decodeChunk(nextChunk++, chunkBuffer));
-                for (EvtxRecord r : d.records()) {
-                    mine.render(r, buf);
-                }
-                n += d.records().size();
-                buf.writeTo(out);
+                accept(renderChunk(nextChunk++, chunkBuffer, mine));
+                mine.out.writeTo(out);
                 if (chunksDone != null) {
                     chunksDone.accept(health.size());
                 }
             }
-            return n;
+            return mine.count;
         }
-        return n + renderParallel(out, renderers, chunksDone);
+        return mine.count + renderParallel(out, renderers, chunksDone);
     }
 
-    /** A chunk rendered on a worker: its decoding result and its bytes. */
-    private record RenderedChunk(DecodedChunk chunk, Buffers buffers) {
+    /**
+     * Renders a chunk's records into a buffer as they are decoded: straight from their bytes
+     * when the renderer can ({@link RecordRenderer#renderRaw}), else parsed.
+     */
+    private static final class Rendering implements RecordSink {
+        final RecordRenderer renderer;
+        final Utf8Buffer out;
+        long count;
+
+        Rendering(RecordRenderer renderer, Utf8Buffer out) {
+            this.renderer = renderer;
+            this.out = out;
+        }
+
+        @Override
+        public boolean offer(RawRecord raw) {
+            if (renderer.renderRaw(raw, out)) {
+                count++;
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void accept(EvtxRecord record) {
+            renderer.render(record, out);
+            count++;
+        }
+    }
+
+    /** A chunk rendered on a worker: its decoding result, its bytes and its record count. */
+    private record RenderedChunk(DecodedChunk chunk, Buffers buffers, long records) {
     }
 
     /** Reusable per-chunk memory: the chunk bytes and the rendered output. */
@@ -271,13 +294,10 @@ public final class EvtxReader implements EventReader {
                         if (b == null) {
                             b = new Buffers();
                         }
-                        DecodedChunk d = decodeChunk(idx, b.chunk);
-                        RecordRenderer r = perThread.get();
                         b.out.clear();
-                        for (EvtxRecord rec : d.records()) {
-                            r.render(rec, b.out);
-                        }
-                        return new RenderedChunk(d, b);
+                        Rendering r = new Rendering(perThread.get(), b.out);
+                        DecodedChunk d = renderChunk(idx, b.chunk, r);
+                        return new RenderedChunk(d, b, r.count);
                     }));
                 }
                 Future<RenderedChunk> f = queue.poll();
@@ -286,7 +306,7 @@ public final class EvtxReader implements EventReader {
                 }
                 RenderedChunk rc = await(f);
                 accept(rc.chunk());
-                n += rc.chunk().records().size();
+                n += rc.records();
                 rc.buffers().out.writeTo(out);
                 free.add(rc.buffers());
                 if (chunksDone != null) {
@@ -359,14 +379,8 @@ public final class EvtxReader implements EventReader {
     }
 
     private DecodedChunk decodeChunk(int index, byte[] buf) {
-        long off = EvtxFileHeader.SIZE + (long) index * EvtxChunkHeader.CHUNK_SIZE;
-        int n;
-        try {
-            n = source.read(buf, off);
-        } catch (IOException e) {
-            throw new WinlogException("cannot read chunk " + index + " of " + name + ": " + e.getMessage(), e);
-        }
-        DecodedChunk d = decoder.decode(buf, n, off, index, index >= header.chunkCount());
+        int n = readChunk(index, buf);
+        DecodedChunk d = decoder.decode(buf, n, chunkOffset(index), index, index >= header.chunkCount());
         java.util.function.Function<EvtxRecord, ?> work = options.onDecoded();
         if (work != null) {
             // Runs on the decoding thread; the Future hand-off publishes the attachments safely.
@@ -375,6 +389,32 @@ public final class EvtxReader implements EventReader {
             }
         }
         return d;
+    }
+
+    /** Decodes a chunk straight into a renderer (in chunk order); the result lists no records. */
+    private DecodedChunk renderChunk(int index, byte[] buf, Rendering rendering) {
+        if (options.onDecoded() != null) {
+            // Attachments are made per parsed record: render after decoding, as nextRecord() would.
+            DecodedChunk d = decodeChunk(index, buf);
+            for (EvtxRecord r : d.records()) {
+                rendering.accept(r);
+            }
+            return new DecodedChunk(List.of(), d.diagnostics(), d.health());
+        }
+        int n = readChunk(index, buf);
+        return decoder.decode(buf, n, chunkOffset(index), index, index >= header.chunkCount(), rendering);
+    }
+
+    private static long chunkOffset(int index) {
+        return EvtxFileHeader.SIZE + (long) index * EvtxChunkHeader.CHUNK_SIZE;
+    }
+
+    private int readChunk(int index, byte[] buf) {
+        try {
+            return source.read(buf, chunkOffset(index));
+        } catch (IOException e) {
+            throw new WinlogException("cannot read chunk " + index + " of " + name + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -15,4 +15,13 @@ import io.winlog.evtx.binxml.Utf8Buffer;
 public interface RecordRenderer {
     /** Appends the rendering of {@code record} to {@code out}. */
     void render(EvtxRecord record, Utf8Buffer out);
+
+    /**
+     * The fast path: renders a record straight from its bytes, before it is parsed (for example
+     * with {@link RawRecord#appendXml}). Returns true if it did; false, having appended nothing,
+     * to have the record parsed and passed to {@link #render} instead. The default declines.
+     */
+    default boolean renderRaw(RawRecord record, Utf8Buffer out) {
+        return false;
+    }
 }

@@ -100,6 +100,7 @@ class EvtxFuzzTest {
         int threads = rnd.nextInt(4) == 0 ? 2 : 1;
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             readLenient(mutant, recover, threads);
+            readDirect(mutant, recover);
             readStrict(mutant);
         }, "reading a mutant must end (sample " + sample + ", seed " + seed + ", " + mutations + " mutations)");
         CHECKED.incrementAndGet();
@@ -137,6 +138,18 @@ class EvtxFuzzTest {
                 assertThat(++n).as("records returned").isLessThanOrEqualTo(bound);
             }
             assertThat(r.chunkHealth()).hasSize((int) Math.max(0, chunks));
+        }
+    }
+
+    /**
+     * The direct XML path on the mutant: the same bytes as the general path for every record it
+     * takes, and it takes no record the general path rejects.
+     */
+    static void readDirect(byte[] mutant, boolean recover) {
+        try {
+            DirectXmlCheck.run(mutant, EvtxReadOptions.defaults().recover(recover));
+        } catch (CorruptInputException notEvtx) {
+            assertThat(notEvtx.offset()).isBetween(-1L, (long) mutant.length);
         }
     }
 

@@ -50,6 +50,9 @@ public final class BinXmlParser {
     private final Map<Integer, String> names = new HashMap<>();
     private final Map<Integer, TemplateDefinition> templates = new HashMap<>();
     private final Map<Integer, Boolean> templatesInProgress = new HashMap<>();
+    /** Templates compiled for {@link DirectXmlWriter}, by definition offset; {@link #NOT_COMPILABLE} if declined. */
+    private Map<Integer, Object> compiledXml;
+    private static final Object NOT_COMPILABLE = new Object();
 
     /**
      * @param chunk     the chunk bytes (chunk offset 0 is {@code chunk[0]})
@@ -60,6 +63,46 @@ public final class BinXmlParser {
         this.buf = chunk;
         this.chunkSize = chunkSize;
         this.fileBase = fileBase;
+    }
+
+    /** The chunk bytes. */
+    byte[] chunk() {
+        return buf;
+    }
+
+    /** The file offset of the chunk. */
+    long fileBase() {
+        return fileBase;
+    }
+
+    /**
+     * Reads the template instance header at {@code pos} (its token) with exactly the checks
+     * {@link #parseDocument} makes there, and returns its definition (parsed and cached as
+     * usual); {@code valuesAt[0]} is set to where the substitution count follows.
+     *
+     * @param depth the parse depth of the instance (1 for a record's, 3 for one in a BinXml value
+     *              of that...): the depth limit applies as in {@link #parseDocument}
+     * @throws CorruptInputException as {@link #parseDocument} would for this instance header
+     */
+    TemplateDefinition instanceDefinition(int pos, int end, int[] valuesAt, int depth) {
+        Cursor c = new Cursor(pos, end);
+        TemplateDefinition def = instanceHeader(c, depth);
+        valuesAt[0] = c.pos;
+        return def;
+    }
+
+    /** {@code def} compiled for {@link DirectXmlWriter} (once per chunk), or null if it cannot be. */
+    CompiledXmlTemplate compiledXml(TemplateDefinition def) {
+        if (compiledXml == null) {
+            compiledXml = new HashMap<>();
+        }
+        Object t = compiledXml.get(def.chunkOffset());
+        if (t == null) {
+            CompiledXmlTemplate compiled = CompiledXmlTemplate.compile(def);
+            t = compiled == null ? NOT_COMPILABLE : compiled;
+            compiledXml.put(def.chunkOffset(), t);
+        }
+        return t == NOT_COMPILABLE ? null : (CompiledXmlTemplate) t;
     }
 
     /** Templates parsed so far (for chunk statistics). */
@@ -340,8 +383,8 @@ public final class BinXmlParser {
 
     // ---- templates ------------------------------------------------------------------------
 
-    @SuppressWarnings("unchecked")
-    private TemplateInstance parseTemplateInstance(Cursor c, int depth) {
+    /** The instance header: token, template id, definition offset, and a resident definition. */
+    private TemplateDefinition instanceHeader(Cursor c, int depth) {
         checkDepth(depth, c.pos);
         int at = c.pos;
         c.need(10);
@@ -363,6 +406,12 @@ public final class BinXmlParser {
             }
             def = template((int) defOffset, depth);
         }
+        return def;
+    }
+
+    @SuppressWarnings("unchecked")
+    private TemplateInstance parseTemplateInstance(Cursor c, int depth) {
+        TemplateDefinition def = instanceHeader(c, depth);
         // Substitution array: count, descriptors (size u16, type u8, pad u8), then the values.
         long count = c.u32();
         if (count * 4 > c.end - c.pos) {

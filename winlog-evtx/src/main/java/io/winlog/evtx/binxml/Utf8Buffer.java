@@ -17,10 +17,11 @@ import java.util.Arrays;
  * <p>Not thread-safe: one buffer per thread (or per chunk being rendered).
  */
 public final class Utf8Buffer {
-    private byte[] buf;
-    private int len;
+    // Package-private: CompiledXmlTemplate writes value text straight into the array.
+    byte[] buf;
+    int len;
     /** A high surrogate waiting for its low half, or 0. */
-    private char pendingHigh;
+    char pendingHigh;
     /** Scratch for bulk character copies (see {@link #append(CharSequence, int, int)}). */
     private char[] chars = new char[256];
 
@@ -69,7 +70,7 @@ public final class Utf8Buffer {
         len = 0;
     }
 
-    private void ensure(int extra) {
+    void ensure(int extra) {
         if (len + extra > buf.length) {
             // Grows by half again at least; a record is bounded (64 KiB of BinXml expanding to at
             // most TemplateExpander.MAX_CHARS), so this cannot run away.
@@ -99,17 +100,80 @@ public final class Utf8Buffer {
         return this;
     }
 
-    /** Appends a decimal number. */
+    /** Appends a decimal number (no intermediate string). */
     public Utf8Buffer append(long v) {
         if (pendingHigh != 0) {
             flushPending();
         }
-        if (v >= 0 && v < 10) {
-            ensure(1);
-            buf[len++] = (byte) ('0' + v);
-            return this;
+        if (v == Long.MIN_VALUE) {
+            return ascii(Long.toString(v));
         }
-        return ascii(Long.toString(v));
+        ensure(20);
+        if (v < 0) {
+            buf[len++] = '-';
+            v = -v;
+        }
+        appendDigits(v);
+        return this;
+    }
+
+    /** Appends an unsigned 64-bit number in decimal. */
+    public Utf8Buffer appendUnsigned(long v) {
+        if (v >= 0) {
+            return append(v);
+        }
+        return ascii(Long.toUnsignedString(v));
+    }
+
+    /** Appends {@code 0x} and the lower-case hex digits of {@code v} (unsigned, no padding). */
+    public Utf8Buffer appendHex(long v) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        ensure(18);
+        buf[len++] = '0';
+        buf[len++] = 'x';
+        int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) >> 2);
+        for (int i = digits - 1; i >= 0; i--) {
+            buf[len++] = LOWER_HEX[(int) (v >>> (4 * i)) & 0xF];
+        }
+        return this;
+    }
+
+    private static final byte[] LOWER_HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Digits of a non-negative number; room was ensured. */
+    private void appendDigits(long v) {
+        if (v < 10) {
+            buf[len++] = (byte) ('0' + v);
+            return;
+        }
+        int digits = 1;
+        for (long t = v / 10; t != 0; t /= 10) {
+            digits++;
+        }
+        int end = len + digits;
+        for (int p = end - 1; p >= len; p--) {
+            buf[p] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len = end;
+    }
+
+    /**
+     * Appends bytes that are complete UTF-8 text starting with no low surrogate (pre-encoded
+     * markup): a held-back high surrogate is written as {@code '?'} first, as the next character
+     * would do.
+     */
+    public Utf8Buffer appendUtf8(byte[] utf8) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        int n = utf8.length;
+        ensure(n);
+        System.arraycopy(utf8, 0, buf, len, n);
+        len += n;
+        return this;
     }
 
     /** Appends one character, encoded as UTF-8. */
@@ -214,7 +278,7 @@ public final class Utf8Buffer {
         return this;
     }
 
-    private void encode(char c) {
+    void encode(char c) {
         if (pendingHigh != 0) {
             char high = pendingHigh;
             pendingHigh = 0;

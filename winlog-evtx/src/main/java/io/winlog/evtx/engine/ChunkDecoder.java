@@ -5,6 +5,7 @@ import io.winlog.api.event.FileTime;
 import io.winlog.evtx.ChunkHealth;
 import io.winlog.evtx.Diagnostic;
 import io.winlog.evtx.EvtxRecord;
+import io.winlog.evtx.RawRecord;
 import io.winlog.evtx.binxml.BinXmlNode;
 import io.winlog.evtx.binxml.BinXmlParser;
 import io.winlog.evtx.binxml.TemplateExpander;
@@ -45,9 +46,22 @@ public final class ChunkDecoder {
      * @param beyondHeader true when the chunk lies beyond the file header's chunk count
      */
     public DecodedChunk decode(byte[] buf, int len, long fileOffset, int index, boolean beyondHeader) {
+        List<EvtxRecord> records = new ArrayList<>();
+        return decode(buf, len, fileOffset, index, beyondHeader, records::add, records);
+    }
+
+    /**
+     * Decodes a chunk into {@code sink} (records in chunk order); the result's record list is
+     * empty.
+     */
+    public DecodedChunk decode(byte[] buf, int len, long fileOffset, int index, boolean beyondHeader, RecordSink sink) {
+        return decode(buf, len, fileOffset, index, beyondHeader, sink, List.of());
+    }
+
+    private DecodedChunk decode(byte[] buf, int len, long fileOffset, int index, boolean beyondHeader, RecordSink sink,
+                                List<EvtxRecord> records) {
         List<Diagnostic> diags = new ArrayList<>();
         List<String> issues = new ArrayList<>();
-        List<EvtxRecord> records = new ArrayList<>();
         if (len < EvtxChunkHeader.SIZE || isZero(buf, Math.min(len, 8))) {
             if (len >= EvtxChunkHeader.SIZE && isZero(buf, len)) {
                 return new DecodedChunk(records, diags, health(index, fileOffset, ChunkHealth.Status.EMPTY, null, 0, 0, 0, 0,
@@ -67,7 +81,7 @@ public final class ChunkDecoder {
             problem(diags, issues, Diagnostic.Severity.ERROR, fileOffset, index,
                     "bad chunk magic (expected 'ElfChnk'); chunk skipped" + (recover ? ", scanning it for records" : ""));
             if (recover) {
-                scan(buf, len, EvtxChunkHeader.SIZE, len, fileOffset, index, true, parser, records, diags, issues, counts);
+                scan(buf, len, EvtxChunkHeader.SIZE, len, fileOffset, index, true, parser, sink, diags, issues, counts);
             }
             return new DecodedChunk(records, diags, health(index, fileOffset, ChunkHealth.Status.UNREADABLE, h, counts[0],
                     counts[1], counts[2], parser.templateCount(), issues));
@@ -105,7 +119,7 @@ public final class ChunkDecoder {
             problem(diags, issues, Diagnostic.Severity.ERROR, fileOffset, index, "truncated chunk (" + len
                     + " of 65536 bytes): its records cannot be verified" + (recover ? "; recovering them" : "; skipped"));
             if (recover) {
-                scan(buf, len, EvtxChunkHeader.SIZE, len, fileOffset, index, true, parser, records, diags, issues, counts);
+                scan(buf, len, EvtxChunkHeader.SIZE, len, fileOffset, index, true, parser, sink, diags, issues, counts);
             }
             return new DecodedChunk(records, diags, health(index, fileOffset, ChunkHealth.Status.UNREADABLE, h, counts[0],
                     counts[1], counts[2], parser.templateCount(), issues));
@@ -115,11 +129,11 @@ public final class ChunkDecoder {
             problem(diags, issues, Diagnostic.Severity.ERROR, fileOffset + 48, index,
                     "free space offset " + h.freeSpaceOffset() + " is outside the chunk; scanning the whole chunk");
         }
-        scan(buf, len, EvtxChunkHeader.SIZE, limit, fileOffset, index, false, parser, records, diags, issues, counts);
+        scan(buf, len, EvtxChunkHeader.SIZE, limit, fileOffset, index, false, parser, sink, diags, issues, counts);
         if (recover && limit < len) {
-            int before = records.size();
-            scan(buf, len, limit, len, fileOffset, index, true, parser, records, diags, issues, counts);
-            int found = records.size() - before;
+            int before = counts[2];
+            scan(buf, len, limit, len, fileOffset, index, true, parser, sink, diags, issues, counts);
+            int found = counts[2] - before;
             if (found > 0) {
                 problem(diags, issues, Diagnostic.Severity.INFO, fileOffset + limit, index,
                         "recovered " + found + " record(s) from the chunk's free space");
@@ -135,7 +149,7 @@ public final class ChunkDecoder {
      * a plausible record are considered and failures are silent (slack is mostly garbage).
      */
     private void scan(byte[] buf, int len, int from, int to, long fileOffset, int index, boolean recovering,
-                      BinXmlParser parser, List<EvtxRecord> out, List<Diagnostic> diags, List<String> issues, int[] counts) {
+                      BinXmlParser parser, RecordSink out, List<Diagnostic> diags, List<String> issues, int[] counts) {
         int pos = from;
         boolean resyncing = false;
         while (pos + MIN_RECORD <= to) {
@@ -178,11 +192,18 @@ public final class ChunkDecoder {
             }
             long number = LittleEndian.i64(buf, pos + 8);
             long ticks = LittleEndian.i64(buf, pos + 16);
+            if (!recovering && out.offer(new RawRecord(parser, pos + RECORD_HEADER, (int) (pos + size - 4), number, ticks,
+                    fileOffset + pos, index))) {
+                counts[0]++;
+                resyncing = false;
+                pos += (int) size;
+                continue;
+            }
             try {
                 List<BinXmlNode> doc = parser.parseDocument(pos + RECORD_HEADER, (int) (pos + size - 4));
                 // Checked now (a bad record is skipped here, with its diagnostic), expanded on demand.
                 TemplateExpander.check(doc, fileOffset + pos);
-                out.add(new EvtxRecord(number, FileTime.toInstant(ticks), fileOffset + pos, index, recovering, doc));
+                out.accept(new EvtxRecord(number, FileTime.toInstant(ticks), fileOffset + pos, index, recovering, doc));
                 counts[recovering ? 2 : 0]++;
                 resyncing = false;
                 pos += (int) size;
@@ -203,11 +224,11 @@ public final class ChunkDecoder {
     }
 
     private static boolean salvage(byte[] buf, int pos, int size, long fileOffset, int index, BinXmlParser parser,
-                                   List<EvtxRecord> out) {
+                                   RecordSink out) {
         try {
             List<BinXmlNode> doc = parser.parseDocument(pos + RECORD_HEADER, pos + size - 4);
             TemplateExpander.check(doc, fileOffset + pos);
-            out.add(new EvtxRecord(LittleEndian.i64(buf, pos + 8), FileTime.toInstant(LittleEndian.i64(buf, pos + 16)),
+            out.accept(new EvtxRecord(LittleEndian.i64(buf, pos + 8), FileTime.toInstant(LittleEndian.i64(buf, pos + 16)),
                     fileOffset + pos, index, true, doc));
             return true;
         } catch (CorruptInputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
