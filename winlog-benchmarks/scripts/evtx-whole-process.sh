@@ -9,7 +9,8 @@
 # Reports wall time AND CPU time (user+sys): on a shared, loaded machine the CPU rate is the
 # comparable number. python-evtx runs on a ~2 MB file (it is ~100x slower) and is scaled by records.
 # SKIP_PYTHON=1 skips python-evtx; SKIP_PEERS=1 skips evtxexport too (winlog runs only).
-# "launcher:" rows run examples/src/main/bin/winlog (the same jar with -XX:FreqInlineSize=150).
+# "launcher:" rows run examples/src/main/bin/winlog (the same jar with -XX:TieredStopAtLevel=1).
+# dump decodes on one thread per core (at most 4) unless --threads says otherwise.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 OUT="${1:-/tmp/evtx-whole-process}"
@@ -38,19 +39,19 @@ PY
 }
 echo "| run | records | runs | wall s median (min, max) | cpu s (user+sys, mean) | records/s wall | records/s per cpu-s |"
 echo "|---|---|---|---|---|---|---|"
-LAUNCHER="$ROOT/examples/src/main/bin/winlog"   # java -XX:FreqInlineSize=150 -jar winlog.jar
+LAUNCHER="$ROOT/examples/src/main/bin/winlog"   # java -XX:TieredStopAtLevel=1 -jar winlog.jar
 run "winlog dump --format xml" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format xml"
 run "winlog dump --format jsonl" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format jsonl"
-run "winlog dump --format xml --threads 2" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format xml --threads 2"
-run "winlog dump --format jsonl --threads 2" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format jsonl --threads 2"
+run "winlog dump --format xml --threads 1" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format xml --threads 1"
+run "winlog dump --format jsonl --threads 1" "$BIG_RECORDS" 3 "java -jar $CLI dump $OUT/big.evtx --format jsonl --threads 1"
 run "launcher: winlog dump --format xml" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format xml"
 run "launcher: winlog dump --format jsonl" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format jsonl"
-run "launcher: winlog dump --format xml --threads 2" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format xml --threads 2"
-run "launcher: winlog dump --format jsonl --threads 2" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format jsonl --threads 2"
+run "launcher: winlog dump --format xml --threads 1" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format xml --threads 1"
+run "launcher: winlog dump --format jsonl --threads 1" "$BIG_RECORDS" 3 "$LAUNCHER dump $OUT/big.evtx --format jsonl --threads 1"
 if [ "${SKIP_PEERS:-0}" != 1 ]; then
   run "evtxexport (libevtx 20181227)" "$BIG_RECORDS" 2 "evtxexport $OUT/big.evtx"
 fi
-run "winlog dump --format xml, 2 MB file" "$SMALL_RECORDS" 3 "java -jar $CLI dump $OUT/small.evtx --format xml"
+run "launcher: winlog dump --format xml, 2 MB file" "$SMALL_RECORDS" 3 "$LAUNCHER dump $OUT/small.evtx --format xml"
 if [ "${SKIP_PEERS:-0}" != 1 ] && [ "${SKIP_PYTHON:-0}" != 1 ]; then
   run "python-evtx evtx_dump.py, 2 MB file" "$SMALL_RECORDS" 1 "/usr/bin/python3 /usr/bin/evtx_dump.py $OUT/small.evtx"
 fi

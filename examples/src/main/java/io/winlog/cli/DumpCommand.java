@@ -55,8 +55,14 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--recover", description = "also print records recovered from slack space and damaged chunks")
     boolean recover;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N", description = "decode chunks on N threads (.evtx)")
-    int threads;
+    @Option(names = "--threads", paramLabel = "N",
+            description = "decode chunks on N threads (.evtx; default: one per core, at most 4)")
+    Integer threads;
+
+    /** Default decoding threads: chunks are independent, and output order is kept either way. */
+    static int defaultThreads() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
 
     @Option(names = "--strict", description = "stop at the first damage (exit 3) instead of skipping it")
     boolean strict;
@@ -82,6 +88,7 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int threads = this.threads != null ? this.threads : defaultThreads();
         if (threads < 1 || threads > 256) {
             err.println("winlog dump: --threads must be 1..256");
             return 2;

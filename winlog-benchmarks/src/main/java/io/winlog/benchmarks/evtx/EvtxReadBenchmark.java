@@ -4,7 +4,9 @@ import io.winlog.api.render.EventJson;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
 import io.winlog.evtx.EvtxRecord;
+import io.winlog.evtx.RawRecord;
 import io.winlog.evtx.RecordRenderer;
+import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code target/bench-evtx/}, never committed) and rendering every record as XML (Windows'
  * EvtRender shape) or as reference JSONL ({@code EventJson}) to UTF-8 bytes, the way
  * {@code winlog dump} does ({@link EvtxReader#renderTo}), on one thread and on two decoding
- * threads ({@code EvtxReadOptions.threads(2)}). {@code decodeOnly} parses and checks records
+ * threads ({@code EvtxReadOptions.threads(2)}). {@code xmlDirect*} is what {@code winlog dump
+ * --format xml} does since the direct path: records written straight from their bytes by
+ * compiled templates, the rest through {@code xml*}'s path. {@code decodeOnly} parses and checks records
  * without rendering; {@code xmlTreeSingleThread} renders through the expanded tree
  * ({@code EvtxRecord.appendXml(StringBuilder)}, the API path before the fast one).
  *
@@ -111,6 +115,29 @@ public class EvtxReadBenchmark {
         };
     }
 
+    /**
+     * XML lines straight from the record bytes (compiled templates), the general path for the
+     * records that path declines: what {@code winlog dump --format xml} does.
+     */
+    static RecordRenderer directXmlRenderer() {
+        RecordRenderer general = xmlRenderer();
+        return new RecordRenderer() {
+            @Override
+            public boolean renderRaw(RawRecord rec, Utf8Buffer out) {
+                if (rec.appendXml(out)) {
+                    out.ascii('\n');
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public void render(EvtxRecord rec, Utf8Buffer out) {
+                general.render(rec, out);
+            }
+        };
+    }
+
     /** Reference-JSONL lines through the event model ({@code EventJson}). */
     static RecordRenderer jsonlRenderer() {
         StringBuilder sb = new StringBuilder(4096);
@@ -155,6 +182,17 @@ public class EvtxReadBenchmark {
     @Benchmark
     public void xmlTwoThreads(Records c, Blackhole bh) throws IOException {
         c.records += render(2, EvtxReadBenchmark::xmlRenderer, bh);
+    }
+
+    /** {@code winlog dump --format xml}: straight from the record bytes where it can ({@code RawRecord.appendXml}). */
+    @Benchmark
+    public void xmlDirectSingleThread(Records c, Blackhole bh) throws IOException {
+        c.records += render(1, EvtxReadBenchmark::directXmlRenderer, bh);
+    }
+
+    @Benchmark
+    public void xmlDirectTwoThreads(Records c, Blackhole bh) throws IOException {
+        c.records += render(2, EvtxReadBenchmark::directXmlRenderer, bh);
     }
 
     @Benchmark

@@ -91,14 +91,17 @@ public final class BinXmlParser {
         return def;
     }
 
-    /** {@code def} compiled for {@link DirectXmlWriter} (once per chunk), or null if it cannot be. */
-    CompiledXmlTemplate compiledXml(TemplateDefinition def) {
+    /**
+     * {@code def} compiled for {@link DirectXmlWriter} (looked up once per chunk, in
+     * {@code cache}), or null if it cannot be.
+     */
+    CompiledXmlTemplate compiledXml(TemplateDefinition def, CompiledTemplateCache cache) {
         if (compiledXml == null) {
             compiledXml = new HashMap<>();
         }
         Object t = compiledXml.get(def.chunkOffset());
         if (t == null) {
-            CompiledXmlTemplate compiled = CompiledXmlTemplate.compile(def);
+            CompiledXmlTemplate compiled = cache.get(def);
             t = compiled == null ? NOT_COMPILABLE : compiled;
             compiledXml.put(def.chunkOffset(), t);
         }

@@ -47,6 +47,7 @@ public final class DirectXmlWriter {
     private final int[] valuesAt = new int[1];
     private final int[] endAt = new int[1];
     private final StringBuilder scratch = new StringBuilder(32);
+    private final CompiledTemplateCache templates = new CompiledTemplateCache();
     /** Budgets of the record being written (see CompiledXmlTemplate.nodeCost and budgetSlack). */
     private long nodes;
     private long slack;
@@ -126,7 +127,7 @@ public final class DirectXmlWriter {
         } catch (CorruptInputException | IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
             return -1; // the general path reports it
         }
-        CompiledXmlTemplate template = parser.compiledXml(def);
+        CompiledXmlTemplate template = parser.compiledXml(def, templates);
         if (template == null) {
             return -1;
         }
