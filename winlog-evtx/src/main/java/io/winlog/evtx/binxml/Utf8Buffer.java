@@ -2,6 +2,7 @@ package io.winlog.evtx.binxml;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -22,6 +23,11 @@ public final class Utf8Buffer {
     int len;
     /** A high surrogate waiting for its low half, or 0. */
     char pendingHigh;
+    /**
+     * Texts at least this long (a JSON line, a long event string) go through the JDK's UTF-8
+     * encoder (one allocation, array copies); shorter ones are encoded in place.
+     */
+    private static final int BULK = 64;
     /** Scratch for bulk character copies (see {@link #append(CharSequence, int, int)}). */
     private char[] chars = new char[256];
 
@@ -214,6 +220,9 @@ public final class Utf8Buffer {
         if (s instanceof String str) {
             return append(str, from, to);
         }
+        if (s instanceof StringBuilder sb && n >= BULK) {
+            return append(sb.substring(from, to), 0, n); // see BULK
+        }
         if (s instanceof StringBuilder sb) {
             sb.getChars(from, to, chars, 0);
         } else {
@@ -231,6 +240,17 @@ public final class Utf8Buffer {
      */
     @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly right for ASCII
     public Utf8Buffer append(String s, int from, int to) {
+        if (to - from >= BULK && pendingHigh == 0 && !Character.isHighSurrogate(s.charAt(to - 1))) {
+            // The JDK's encoder: the same bytes here (unpaired surrogates become '?'; a trailing
+            // high surrogate, which must wait for the next append, is excluded above), and its
+            // ASCII/Latin-1 paths are array copies in every JIT tier, where a char-by-char scan
+            // is slow before C2 has compiled it (and C1-only runs never get C2).
+            byte[] utf8 = (from == 0 && to == s.length() ? s : s.substring(from, to)).getBytes(StandardCharsets.UTF_8);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, buf, len, utf8.length);
+            len += utf8.length;
+            return this;
+        }
         if (pendingHigh == 0) {
             int i = from;
             while (i < to && s.charAt(i) < 0x80) {

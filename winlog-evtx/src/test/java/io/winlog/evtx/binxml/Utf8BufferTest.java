@@ -54,4 +54,43 @@ class Utf8BufferTest {
         b.ascii('\n');
         assertThat(Arrays.copyOf(b.array(), b.length())).isEqualTo(bytes.toByteArray());
     }
+
+    /**
+     * Long texts (the JDK-encoder path) with surrogates anywhere, including a high surrogate at the
+     * end that the next piece may complete, appended as strings, string ranges and string builders.
+     */
+    @Property(tries = 300)
+    void longPiecesWithSurrogatesEncodeLikeTheJdkWriter(
+            @ForAll @Size(max = 5) List<@CharRange(from = 0xD780, to = 0xE080) @net.jqwik.api.constraints.StringLength(min = 60, max = 200) String> pieces,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int how) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Utf8Buffer b = new Utf8Buffer(8);
+        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            for (String p : pieces) {
+                String q = "ascii " + p + (p.length() % 3 == 0 ? "x" : "");
+                w.write(q, 1, q.length() - 1);
+                if (how == 0) {
+                    b.append(q.substring(1));
+                } else if (how == 1) {
+                    b.append(q, 1, q.length());
+                } else {
+                    b.append(new StringBuilder(q), 1, q.length());
+                }
+            }
+            w.write('\n');
+        }
+        b.ascii('\n');
+        assertThat(Arrays.copyOf(b.array(), b.length())).isEqualTo(bytes.toByteArray());
+    }
+
+    @org.junit.jupiter.api.Test
+    void asciiLinesTakeTheBulkPath() {
+        Utf8Buffer b = new Utf8Buffer(4);
+        StringBuilder sb = new StringBuilder("{\"record_id\": 1, \"value\": \"caf\u00e9 \ud83d\ude00\"}");
+        while (sb.length() < 300) {
+            sb.append(" pad");
+        }
+        b.append(sb);
+        assertThat(Arrays.copyOf(b.array(), b.length())).isEqualTo(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
 }
