@@ -8,10 +8,7 @@ import io.winlog.evtx.Diagnostic;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
 import io.winlog.evtx.LogFiles;
-import io.winlog.evtx.EvtxRecord;
-import io.winlog.evtx.RawRecord;
 import io.winlog.evtx.RecordRenderer;
-import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -158,41 +155,30 @@ final class DumpCommand implements Callable<Integer> {
      * filter rejects it.
      */
     private RecordRenderer renderer(Predicate<EventRecord> filter) {
+        if (format == Format.xml && xpath == null) {
+            return RecordRenderer.xmlLines(); // straight from the record bytes where it can
+        }
         StringBuilder sb = new StringBuilder(4096);
-        boolean rawXml = format == Format.xml && xpath == null;
-        return new RecordRenderer() {
-            @Override
-            public boolean renderRaw(RawRecord rec, Utf8Buffer buf) {
-                // XML without a filter: straight from the record's bytes when it has the usual shape.
-                if (rawXml && rec.appendXml(buf)) {
-                    buf.ascii('\n');
-                    return true;
-                }
-                return false;
+        return (rec, buf) -> {
+            if (xpath != null && !filter.test(rec.event())) {
+                return;
             }
-
-            @Override
-            public void render(EvtxRecord rec, Utf8Buffer buf) {
-                if (xpath != null && !filter.test(rec.event())) {
-                    return;
-                }
-                switch (format) {
-                    case xml:
-                        rec.appendXml(buf);
-                        break;
-                    case jsonl:
-                        sb.setLength(0);
-                        CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
-                        buf.append(sb);
-                        break;
-                    default:
-                        sb.setLength(0);
-                        CliRender.text(rec.event(), sb);
-                        buf.append(sb);
-                        break;
-                }
-                buf.ascii('\n');
+            switch (format) {
+                case xml:
+                    rec.appendXml(buf);
+                    break;
+                case jsonl:
+                    sb.setLength(0);
+                    CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
+                    buf.append(sb);
+                    break;
+                default:
+                    sb.setLength(0);
+                    CliRender.text(rec.event(), sb);
+                    buf.append(sb);
+                    break;
             }
+            buf.ascii('\n');
         };
     }
 

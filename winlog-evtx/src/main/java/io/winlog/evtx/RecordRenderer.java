@@ -24,4 +24,29 @@ public interface RecordRenderer {
     default boolean renderRaw(RawRecord record, Utf8Buffer out) {
         return false;
     }
+
+    /**
+     * XML lines: each record's XML (Windows' {@code EvtRender} shape, {@link EvtxRecord#xml()})
+     * and a newline, written straight from the record's bytes where it can
+     * ({@link RawRecord#appendXml}), else from the parsed record. What {@code winlog dump --format
+     * xml} prints.
+     */
+    static RecordRenderer xmlLines() {
+        return new RecordRenderer() {
+            @Override
+            public boolean renderRaw(RawRecord record, Utf8Buffer out) {
+                if (record.appendXml(out)) {
+                    out.ascii('\n');
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public void render(EvtxRecord record, Utf8Buffer out) {
+                record.appendXml(out);
+                out.ascii('\n');
+            }
+        };
+    }
 }

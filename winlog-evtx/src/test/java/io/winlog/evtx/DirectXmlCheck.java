@@ -96,32 +96,12 @@ final class DirectXmlCheck implements RecordRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<ChunkHealth> health;
         try (EvtxReader r = EvtxReader.open(file, options.threads(threads).diagnostics(diags::add))) {
-            r.renderTo(out, DirectXmlCheck::directXmlLines, null);
+            r.renderTo(out, RecordRenderer::xmlLines, null);
             health = r.chunkHealth();
         }
         assertThat(out.toByteArray()).isEqualTo(Arrays.copyOf(expected.array(), expected.length()));
         assertThat(diags).isEqualTo(expectedDiags);
         assertThat(health).isEqualTo(expectedHealth);
-    }
-
-    /** XML lines, straight from the bytes where possible (what {@code winlog dump} does). */
-    static RecordRenderer directXmlLines() {
-        return new RecordRenderer() {
-            @Override
-            public boolean renderRaw(RawRecord record, Utf8Buffer out) {
-                if (record.appendXml(out)) {
-                    out.ascii('\n');
-                    return true;
-                }
-                return false;
-            }
-
-            @Override
-            public void render(EvtxRecord record, Utf8Buffer out) {
-                record.appendXml(out);
-                out.ascii('\n');
-            }
-        };
     }
 
     /** Discards what is written. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * mode still stops at the first damage.
  */
 class RenderToTest {
-    private static RecordRenderer xmlLines() {
+    private static RecordRenderer generalXmlLines() {
         return (rec, out) -> {
             rec.appendXml(out);
             out.ascii('\n');
@@ -31,7 +31,7 @@ class RenderToTest {
         Utf8Buffer b = new Utf8Buffer(1 << 16);
         try (EvtxReader r = EvtxReader.open(p, o.diagnostics(diags::add))) {
             for (EvtxRecord rec; (rec = r.nextRecord()) != null; ) {
-                xmlLines().render(rec, b);
+                generalXmlLines().render(rec, b);
             }
             health.addAll(r.chunkHealth());
         }
@@ -59,12 +59,12 @@ class RenderToTest {
                         for (int i = 0; i < 2; i++) {
                             EvtxRecord rec = r.nextRecord();
                             if (rec != null) {
-                                xmlLines().render(rec, head);
+                                generalXmlLines().render(rec, head);
                                 n++;
                             }
                         }
                         head.writeTo(out);
-                        n += r.renderTo(out, RenderToTest::xmlLines, progress::add);
+                        n += r.renderTo(out, RenderToTest::generalXmlLines, progress::add);
                         assertThat(r.chunkHealth()).as(p + " threads " + threads).isEqualTo(expectedHealth);
                         assertThat(n).isEqualTo(expectedHealth.stream().mapToLong(h -> h.records() + h.recoveredRecords())
                                 .sum());
@@ -91,7 +91,7 @@ class RenderToTest {
         for (int threads : new int[] {1, 2}) {
             assertThatThrownBy(() -> {
                 try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().strict(true).threads(threads))) {
-                    r.renderTo(new ByteArrayOutputStream(), RenderToTest::xmlLines, null);
+                    r.renderTo(new ByteArrayOutputStream(), RenderToTest::generalXmlLines, null);
                 }
             }).isInstanceOf(CorruptInputException.class).hasMessage(expected);
         }

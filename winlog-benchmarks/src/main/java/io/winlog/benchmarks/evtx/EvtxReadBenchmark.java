@@ -4,9 +4,7 @@ import io.winlog.api.render.EventJson;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
 import io.winlog.evtx.EvtxRecord;
-import io.winlog.evtx.RawRecord;
 import io.winlog.evtx.RecordRenderer;
-import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -115,29 +113,6 @@ public class EvtxReadBenchmark {
         };
     }
 
-    /**
-     * XML lines straight from the record bytes (compiled templates), the general path for the
-     * records that path declines: what {@code winlog dump --format xml} does.
-     */
-    static RecordRenderer directXmlRenderer() {
-        RecordRenderer general = xmlRenderer();
-        return new RecordRenderer() {
-            @Override
-            public boolean renderRaw(RawRecord rec, Utf8Buffer out) {
-                if (rec.appendXml(out)) {
-                    out.ascii('\n');
-                    return true;
-                }
-                return false;
-            }
-
-            @Override
-            public void render(EvtxRecord rec, Utf8Buffer out) {
-                general.render(rec, out);
-            }
-        };
-    }
-
     /** Reference-JSONL lines through the event model ({@code EventJson}). */
     static RecordRenderer jsonlRenderer() {
         StringBuilder sb = new StringBuilder(4096);
@@ -187,12 +162,12 @@ public class EvtxReadBenchmark {
     /** {@code winlog dump --format xml}: straight from the record bytes where it can ({@code RawRecord.appendXml}). */
     @Benchmark
     public void xmlDirectSingleThread(Records c, Blackhole bh) throws IOException {
-        c.records += render(1, EvtxReadBenchmark::directXmlRenderer, bh);
+        c.records += render(1, RecordRenderer::xmlLines, bh);
     }
 
     @Benchmark
     public void xmlDirectTwoThreads(Records c, Blackhole bh) throws IOException {
-        c.records += render(2, EvtxReadBenchmark::directXmlRenderer, bh);
+        c.records += render(2, RecordRenderer::xmlLines, bh);
     }
 
     @Benchmark
