@@ -9,6 +9,7 @@ import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
 import io.winlog.evtx.LogFiles;
 import io.winlog.evtx.RecordRenderer;
+import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -158,7 +159,7 @@ final class DumpCommand implements Callable<Integer> {
         if (format == Format.xml && xpath == null) {
             return RecordRenderer.xmlLines(); // straight from the record bytes where it can
         }
-        StringBuilder sb = new StringBuilder(4096);
+        StringBuilder[] sb = {new StringBuilder(4096)};
         return (rec, buf) -> {
             if (xpath != null && !filter.test(rec.event())) {
                 return;
@@ -168,18 +169,31 @@ final class DumpCommand implements Callable<Integer> {
                     rec.appendXml(buf);
                     break;
                 case jsonl:
-                    sb.setLength(0);
-                    CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb);
-                    buf.append(sb);
+                    sb[0].setLength(0);
+                    CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb[0]);
+                    appendLine(sb, buf);
                     break;
                 default:
-                    sb.setLength(0);
-                    CliRender.text(rec.event(), sb);
-                    buf.append(sb);
+                    sb[0].setLength(0);
+                    CliRender.text(rec.event(), sb[0]);
+                    appendLine(sb, buf);
                     break;
             }
             buf.ascii('\n');
         };
+    }
+
+    /**
+     * Appends the line in {@code sb[0]}. After a line with a character beyond Latin-1 the builder
+     * stores UTF-16 for good ({@code setLength(0)} keeps that), which makes every later line take
+     * the slow paths of appending and encoding; so after a non-ASCII line a fresh builder is used.
+     */
+    private static void appendLine(StringBuilder[] sb, Utf8Buffer buf) {
+        int before = buf.length();
+        buf.append(sb[0]);
+        if (buf.length() - before != sb[0].length()) {
+            sb[0] = new StringBuilder(4096);
+        }
     }
 
     /** A progress bar over chunks on stderr, for .evtx files when stderr is a terminal (or --progress). */
