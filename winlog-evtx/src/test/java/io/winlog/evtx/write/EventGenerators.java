@@ -50,8 +50,9 @@ final class EventGenerators {
         Arbitrary<String> huge = Arbitraries.integers().between(1000, 12000)
                 .map(n -> "x".repeat(n) + "\u00e9\u4e2d");
         if (peerSafe) {
-            // libevtx 20181227 drops a record with a value that starts with '<'
-            normal = normal.filter(s -> !s.startsWith("<") && !s.startsWith(">"));
+            // libevtx 20181227 drops a record with a value that starts with '<' or '>', or that is
+            // exactly "&" ("a&", "&b" and "&&" are fine: checked with evtxexport -f xml)
+            normal = normal.filter(s -> !s.startsWith("<") && !s.startsWith(">") && !s.equals("&"));
         }
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(20, normal),
