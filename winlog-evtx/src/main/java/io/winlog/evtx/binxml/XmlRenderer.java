@@ -223,16 +223,7 @@ public final class XmlRenderer {
         int n = s.length();
         int start = 0;
         for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            String rep;
-            switch (ch) {
-                case '&': rep = "&amp;"; break;
-                case '<': rep = "&lt;"; break;
-                case '>': rep = "&gt;"; break;
-                case '\'': rep = quote == '\'' ? "&apos;" : null; break;
-                case '"': rep = quote == '"' ? "&quot;" : null; break;
-                default: rep = null;
-            }
+            String rep = XmlValueText.entity(s.charAt(i), quote);
             if (rep != null) {
                 sb.append(s, start, i).append(rep);
                 start = i + 1;

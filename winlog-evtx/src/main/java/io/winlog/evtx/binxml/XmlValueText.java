@@ -64,23 +64,32 @@ final class XmlValueText {
      * characters stay raw, as in {@link XmlRenderer}.
      */
     static void escape(String s, boolean attr, Utf8Buffer out) {
+        char quote = attr ? '\'' : 0;
         int n = s.length();
         int start = 0;
         for (int i = 0; i < n; i++) {
-            char ch = s.charAt(i);
-            String rep;
-            switch (ch) {
-                case '&': rep = "&amp;"; break;
-                case '<': rep = "&lt;"; break;
-                case '>': rep = "&gt;"; break;
-                case '\'': rep = attr ? "&apos;" : null; break;
-                default: rep = null;
-            }
+            String rep = entity(s.charAt(i), quote);
             if (rep != null) {
                 out.append(s, start, i).ascii(rep);
                 start = i + 1;
             }
         }
         out.append(s, start, n);
+    }
+
+    /**
+     * The entity XML text needs for {@code ch}, or null: {@code & < >} always, and the quote
+     * character in use ({@code quote}, 0 for element text). The one escaping rule of every XML
+     * writer here ({@link XmlRenderer} too).
+     */
+    static String entity(char ch, char quote) {
+        switch (ch) {
+            case '&': return "&amp;";
+            case '<': return "&lt;";
+            case '>': return "&gt;";
+            case '\'': return quote == '\'' ? "&apos;" : null;
+            case '"': return quote == '"' ? "&quot;" : null;
+            default: return null;
+        }
     }
 }
