@@ -183,7 +183,7 @@ final class RawValueXml {
 
     /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}: Data1-3 little-endian, Data4 as stored. */
     private static void guid(byte[] b, int off, Utf8Buffer out) {
-        out.appendUtf8(EMPTY); // a held-back high surrogate is written first
+        out.flushPending(); // a held-back high surrogate is written first, as before any text
         out.ensure(38);
         byte[] d = out.buf;
         int l = out.len;
@@ -200,8 +200,6 @@ final class RawValueXml {
         d[l++] = '}';
         out.len = l;
     }
-
-    private static final byte[] EMPTY = {};
 
     /** Upper-case hex of {@code b[from]} towards {@code b[to]} (exclusive), in either direction. */
     private static int hexBytes(byte[] b, int from, int to, byte[] d, int l) {

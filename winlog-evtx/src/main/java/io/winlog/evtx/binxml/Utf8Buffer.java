@@ -332,7 +332,7 @@ public final class Utf8Buffer {
     }
 
     /** An unpaired high surrogate at the end of the text is written as {@code '?'}, like the JDK encoder. */
-    private void flushPending() {
+    void flushPending() {
         if (pendingHigh != 0) {
             pendingHigh = 0;
             ensure(1);
