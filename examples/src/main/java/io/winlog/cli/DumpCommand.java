@@ -151,13 +151,16 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     /**
-     * One renderer per decoding thread: the line for a record in the chosen format (XML straight
-     * from the template and values; JSONL and text through the event model), nothing when the
-     * filter rejects it.
+     * One renderer per decoding thread: the line for a record in the chosen format (XML and JSONL
+     * straight from the record bytes where they can; with --xpath, and for text, through the
+     * event model), nothing when the filter rejects it.
      */
     private RecordRenderer renderer(Predicate<EventRecord> filter) {
         if (format == Format.xml && xpath == null) {
             return RecordRenderer.xmlLines(); // straight from the record bytes where it can
+        }
+        if (format == Format.jsonl && xpath == null) {
+            return RecordRenderer.jsonLines(); // likewise
         }
         StringBuilder[] sb = {new StringBuilder(4096)};
         return (rec, buf) -> {

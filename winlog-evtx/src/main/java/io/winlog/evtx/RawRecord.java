@@ -2,6 +2,7 @@ package io.winlog.evtx;
 
 import io.winlog.api.event.FileTime;
 import io.winlog.evtx.binxml.BinXmlParser;
+import io.winlog.evtx.binxml.DirectJsonWriter;
 import io.winlog.evtx.binxml.DirectXmlWriter;
 import io.winlog.evtx.binxml.Utf8Buffer;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.time.Instant;
 public final class RawRecord {
     /** One direct XML writer per thread (it keeps reusable value and mark arrays). */
     private static final ThreadLocal<DirectXmlWriter> XML_WRITER = ThreadLocal.withInitial(DirectXmlWriter::new);
+    /** One direct JSON writer per thread. */
+    private static final ThreadLocal<DirectJsonWriter> JSON_WRITER = ThreadLocal.withInitial(DirectJsonWriter::new);
 
     private final BinXmlParser parser;
     private final int start;
@@ -71,5 +74,17 @@ public final class RawRecord {
      */
     public boolean appendXml(Utf8Buffer out) {
         return XML_WRITER.get().write(parser, start, end, out);
+    }
+
+    /**
+     * Appends the record's reference-JSONL line (no newline): the same bytes as
+     * {@link io.winlog.api.render.EventJson#render(io.winlog.api.event.EventRecord, long, Instant, StringBuilder)
+     * EventJson.render(record.event(), headerRecordNumber(), headerTimestamp(), ...)} would give,
+     * straight from its BinXml, when the record has a common shape (a System element, EventData
+     * with Data and Binary items, values of the usual types); otherwise appends nothing and
+     * returns false.
+     */
+    public boolean appendJson(Utf8Buffer out) {
+        return JSON_WRITER.get().write(parser, start, end, headerRecordNumber, headerTicks, out);
     }
 }

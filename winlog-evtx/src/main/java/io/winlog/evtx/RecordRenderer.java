@@ -1,5 +1,6 @@
 package io.winlog.evtx;
 
+import io.winlog.api.render.EventJson;
 import io.winlog.evtx.binxml.Utf8Buffer;
 
 /**
@@ -45,6 +46,41 @@ public interface RecordRenderer {
             @Override
             public void render(EvtxRecord record, Utf8Buffer out) {
                 record.appendXml(out);
+                out.ascii('\n');
+            }
+        };
+    }
+
+    /**
+     * JSONL: each record's reference-JSONL line ({@link EventJson} of {@link EvtxRecord#event()},
+     * with {@code header_record_num} and {@code header_timestamp}) and a newline, written straight
+     * from the record's bytes where it can ({@link RawRecord#appendJson}), else from the event
+     * model. What {@code winlog dump --format jsonl} prints.
+     */
+    static RecordRenderer jsonLines() {
+        return new RecordRenderer() {
+            private StringBuilder line = new StringBuilder(4096);
+
+            @Override
+            public boolean renderRaw(RawRecord record, Utf8Buffer out) {
+                if (record.appendJson(out)) {
+                    out.ascii('\n');
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
+            public void render(EvtxRecord record, Utf8Buffer out) {
+                line.setLength(0);
+                EventJson.render(record.event(), record.headerRecordNumber(), record.headerTimestamp(), line);
+                int before = out.length();
+                out.append(line);
+                if (out.length() - before != line.length()) {
+                    // After a character beyond Latin-1 the builder stores UTF-16 for good (setLength
+                    // keeps that), which sends every later line down the slow paths: start afresh.
+                    line = new StringBuilder(4096);
+                }
                 out.ascii('\n');
             }
         };

@@ -142,14 +142,16 @@ class EvtxFuzzTest {
     }
 
     /**
-     * The direct XML path on the mutant: the same bytes as the general path for every record it
-     * takes, and it takes no record the general path rejects.
+     * The direct XML and JSON paths on the mutant: the same bytes as the general path for every
+     * record they take, and they take no record the general path rejects.
      */
     static void readDirect(byte[] mutant, boolean recover) {
-        try {
-            DirectXmlCheck.run(mutant, EvtxReadOptions.defaults().recover(recover));
-        } catch (CorruptInputException notEvtx) {
-            assertThat(notEvtx.offset()).isBetween(-1L, (long) mutant.length);
+        for (DirectPathCheck.Format format : DirectPathCheck.Format.values()) {
+            try {
+                DirectPathCheck.run(format, mutant, EvtxReadOptions.defaults().recover(recover));
+            } catch (CorruptInputException notEvtx) {
+                assertThat(notEvtx.offset()).isBetween(-1L, (long) mutant.length);
+            }
         }
     }
 

@@ -396,6 +396,16 @@ public final class EventJson {
         }
     }
 
+    /**
+     * Appends {@code s} as a JSON string (or {@code null}), escaped as every string of this schema
+     * is: as Python's {@code json.dumps(ensure_ascii=False)} escapes it (non-ASCII characters raw,
+     * {@code "} and {@code \} and control characters escaped). For writers of the same lines
+     * from other sources.
+     */
+    public static void appendString(StringBuilder out, String s) {
+        string(out, s);
+    }
+
     /** A JSON string (or {@code null}) escaped as Python's {@code json.dumps(ensure_ascii=False)}. */
     static void string(StringBuilder out, String s) {
         if (s == null) {

@@ -51,7 +51,9 @@ public final class BinXmlParser {
     private final Map<Integer, TemplateDefinition> templates = new HashMap<>();
     private final Map<Integer, Boolean> templatesInProgress = new HashMap<>();
     /** Templates compiled for {@link DirectXmlWriter}, by definition offset; {@link #NOT_COMPILABLE} if declined. */
-    private Map<Integer, Object> compiledXml;
+    /** Per kind of compiled template: this chunk's definitions (by offset) compiled, or NOT_COMPILABLE. */
+    @SuppressWarnings("unchecked")
+    private final Map<Integer, Object>[] compiled = new Map[CompiledTemplateCache.KINDS];
     private static final Object NOT_COMPILABLE = new Object();
 
     /**
@@ -92,20 +94,24 @@ public final class BinXmlParser {
     }
 
     /**
-     * {@code def} compiled for {@link DirectXmlWriter} (looked up once per chunk, in
-     * {@code cache}), or null if it cannot be.
+     * {@code def} compiled for a direct writer (looked up once per chunk, in {@code cache}), or
+     * null if it cannot be.
      */
-    CompiledXmlTemplate compiledXml(TemplateDefinition def, CompiledTemplateCache cache) {
-        if (compiledXml == null) {
-            compiledXml = new HashMap<>();
+    <T> T compiled(TemplateDefinition def, CompiledTemplateCache<T> cache) {
+        Map<Integer, Object> byOffset = compiled[cache.kind];
+        if (byOffset == null) {
+            byOffset = new HashMap<>();
+            compiled[cache.kind] = byOffset;
         }
-        Object t = compiledXml.get(def.chunkOffset());
+        Object t = byOffset.get(def.chunkOffset());
         if (t == null) {
-            CompiledXmlTemplate compiled = cache.get(def);
-            t = compiled == null ? NOT_COMPILABLE : compiled;
-            compiledXml.put(def.chunkOffset(), t);
+            T c = cache.get(def);
+            t = c == null ? NOT_COMPILABLE : c;
+            byOffset.put(def.chunkOffset(), t);
         }
-        return t == NOT_COMPILABLE ? null : (CompiledXmlTemplate) t;
+        @SuppressWarnings("unchecked")
+        T result = t == NOT_COMPILABLE ? null : (T) t;
+        return result;
     }
 
     /** Templates parsed so far (for chunk statistics). */

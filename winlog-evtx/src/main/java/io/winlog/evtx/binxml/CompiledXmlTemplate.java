@@ -132,7 +132,7 @@ final class CompiledXmlTemplate {
     }
 
     /** An upper bound of the nodes TemplateExpander.check visits for these nodes. */
-    private static int nodeCost(List<BinXmlNode> nodes) {
+    static int nodeCost(List<BinXmlNode> nodes) {
         int cost = 0;
         for (BinXmlNode n : nodes) {
             cost++;

@@ -182,7 +182,7 @@ final class RawValueXml {
     }
 
     /** {@code {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}}: Data1-3 little-endian, Data4 as stored. */
-    private static void guid(byte[] b, int off, Utf8Buffer out) {
+    static void guid(byte[] b, int off, Utf8Buffer out) {
         out.flushPending(); // a held-back high surrogate is written first, as before any text
         out.ensure(38);
         byte[] d = out.buf;
@@ -215,7 +215,7 @@ final class RawValueXml {
      * {@code S-R-A-S1-...} as {@link Sid} prints it, for authorities below 2^32 (all real ones);
      * returns false, writing nothing, for the hex form.
      */
-    private static boolean sid(byte[] b, int off, Utf8Buffer out) {
+    static boolean sid(byte[] b, int off, Utf8Buffer out) {
         long auth = 0;
         for (int i = 2; i < 8; i++) {
             auth = (auth << 8) | (b[off + i] & 0xFF);

@@ -219,7 +219,7 @@ public final class ValueDecoder {
         return new String(latin1, StandardCharsets.ISO_8859_1);
     }
 
-    private static String ansi(byte[] b, int off, int size) {
+    static String ansi(byte[] b, int off, int size) {
         int n = size;
         while (n > 0 && b[off + n - 1] == 0) {
             n--;

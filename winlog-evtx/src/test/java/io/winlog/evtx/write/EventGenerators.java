@@ -23,7 +23,7 @@ import net.jqwik.api.Combinators;
  * XML (no control characters, no U+FFFE/U+FFFF, no lone surrogates) and the types to those
  * python-evtx knows (scalars and WString[]).
  */
-final class EventGenerators {
+public final class EventGenerators {
     private EventGenerators() {
     }
 
@@ -159,7 +159,7 @@ final class EventGenerators {
     }
 
     /** Events of a few fixed shapes (so templates are shared) with generated values. */
-    static Arbitrary<EventRecord> records(boolean peerSafe) {
+    public static Arbitrary<EventRecord> records(boolean peerSafe) {
         Arbitrary<List<NamedValue>> data = Combinators.combine(dataName(), value(peerSafe))
                 .as(NamedValue::new).list().ofMaxSize(8);
         Arbitrary<Integer> u8 = Arbitraries.integers().between(0, 255).injectNull(0.2);

@@ -2,6 +2,7 @@ package io.winlog.evtx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.winlog.api.render.EventJson;
 import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +13,38 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks the direct XML path ({@link RawRecord#appendXml}) against the general one on a whole
- * file: every record is first written directly (when the direct path takes it) and then declined,
+ * Checks a direct path ({@link RawRecord#appendXml} or {@link RawRecord#appendJson}) against the
+ * general one on a whole file: every record is first written directly (when the direct path takes it) and then declined,
  * so the decoder parses it and the general path renders it; the two must be the same bytes, and
  * a record the direct path took must be one the general path accepts (reaches {@code render}).
  * Also checks that {@code renderTo} with the direct path on gives exactly the record-by-record
  * bytes, health and diagnostics.
  */
-final class DirectXmlCheck implements RecordRenderer {
+final class DirectPathCheck implements RecordRenderer {
+    /** The two direct paths: XML lines and JSONL lines. */
+    enum Format {
+        XML, JSON;
+
+        boolean appendDirect(RawRecord record, Utf8Buffer out) {
+            return this == XML ? record.appendXml(out) : record.appendJson(out);
+        }
+
+        void appendGeneral(EvtxRecord record, Utf8Buffer out) {
+            if (this == XML) {
+                record.appendXml(out);
+            } else {
+                StringBuilder sb = new StringBuilder();
+                EventJson.render(record.event(), record.headerRecordNumber(), record.headerTimestamp(), sb);
+                out.append(sb);
+            }
+        }
+
+        RecordRenderer lines() {
+            return this == XML ? RecordRenderer.xmlLines() : RecordRenderer.jsonLines();
+        }
+    }
+
+    final Format format;
     final Utf8Buffer direct = new Utf8Buffer(1 << 12);
     final Utf8Buffer general = new Utf8Buffer(1 << 12);
     /** File offset of a record the direct path wrote and the general path has not rendered yet, or -1. */
@@ -27,11 +52,15 @@ final class DirectXmlCheck implements RecordRenderer {
     long directRecords;
     long generalRecords;
 
+    DirectPathCheck(Format format) {
+        this.format = format;
+    }
+
     @Override
     public boolean renderRaw(RawRecord record, Utf8Buffer out) {
         assertDirectAccepted();
         direct.clear();
-        if (record.appendXml(direct)) {
+        if (format.appendDirect(record, direct)) {
             pendingOffset = record.fileOffset();
             directRecords++;
         } else {
@@ -50,7 +79,7 @@ final class DirectXmlCheck implements RecordRenderer {
                 .isEqualTo(pendingOffset);
         pendingOffset = -1;
         general.clear();
-        record.appendXml(general);
+        format.appendGeneral(record, general);
         byte[] g = Arrays.copyOf(general.array(), general.length());
         byte[] d = Arrays.copyOf(direct.array(), direct.length());
         if (!Arrays.equals(g, d)) {
@@ -66,8 +95,8 @@ final class DirectXmlCheck implements RecordRenderer {
     }
 
     /** Runs the comparison over a file (as bytes), one thread. */
-    static DirectXmlCheck run(byte[] file, EvtxReadOptions options) {
-        DirectXmlCheck check = new DirectXmlCheck();
+    static DirectPathCheck run(Format format, byte[] file, EvtxReadOptions options) {
+        DirectPathCheck check = new DirectPathCheck(format);
         try (EvtxReader r = EvtxReader.open(file, options.threads(1))) {
             r.renderTo(OutputStreamNull.INSTANCE, () -> check, null);
         } catch (IOException e) {
@@ -78,16 +107,17 @@ final class DirectXmlCheck implements RecordRenderer {
     }
 
     /**
-     * {@code renderTo} with direct XML lines gives the record-by-record bytes, diagnostics and
-     * health.
+     * {@code renderTo} with the direct path's lines gives the record-by-record bytes, diagnostics
+     * and health.
      */
-    static void renderToMatchesRecordByRecord(byte[] file, EvtxReadOptions options, int threads) throws IOException {
+    static void renderToMatchesRecordByRecord(Format format, byte[] file, EvtxReadOptions options, int threads)
+            throws IOException {
         List<Diagnostic> expectedDiags = new ArrayList<>();
         Utf8Buffer expected = new Utf8Buffer(1 << 16);
         List<ChunkHealth> expectedHealth;
         try (EvtxReader r = EvtxReader.open(file, options.diagnostics(expectedDiags::add))) {
             for (EvtxRecord rec; (rec = r.nextRecord()) != null; ) {
-                rec.appendXml(expected);
+                format.appendGeneral(rec, expected);
                 expected.ascii('\n');
             }
             expectedHealth = r.chunkHealth();
@@ -96,7 +126,7 @@ final class DirectXmlCheck implements RecordRenderer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<ChunkHealth> health;
         try (EvtxReader r = EvtxReader.open(file, options.threads(threads).diagnostics(diags::add))) {
-            r.renderTo(out, RecordRenderer::xmlLines, null);
+            r.renderTo(out, format::lines, null);
             health = r.chunkHealth();
         }
         assertThat(out.toByteArray()).isEqualTo(Arrays.copyOf(expected.array(), expected.length()));

@@ -1,0 +1,739 @@
+package io.winlog.evtx.binxml;
+
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.ACTIVITY_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.BINARY;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.CHANNEL;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.COMPUTER;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.DATA_DROPPABLE;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.EMPTY;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.EVENT_DATA;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.EVENT_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.EVENT_SOURCE_NAME;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.FIELDS;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.KERNEL_TIME;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.KEYWORDS;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.LEVEL;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.OPCODE;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.PROCESSOR_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.PROCESSOR_TIME;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.PROCESS_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.PROVIDER_GUID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.PROVIDER_NAME;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.QUALIFIERS;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.RECORD_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.RELATED_ACTIVITY_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.SESSION_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.SYSTEM;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.TASK;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.THREAD_ID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.TIME_CREATED;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.UNNAMED;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.UNSET;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.USER_SID;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.USER_TIME;
+import static io.winlog.evtx.binxml.CompiledJsonTemplate.VERSION;
+
+import io.winlog.api.event.FileTime;
+import io.winlog.api.event.ValueType;
+import io.winlog.api.render.EventJson;
+import io.winlog.evtx.chunk.LittleEndian;
+import java.util.Arrays;
+
+/**
+ * Writes a record's reference-JSONL line ({@link io.winlog.api.render.EventJson} of the
+ * record's event, with the record header's number and time) straight from its bytes: the fast
+ * path of {@code winlog dump --format jsonl}. No tree, no event model, no value objects or
+ * strings: the record's template instances are read in place ({@link RecordFrames}), each
+ * template's mapping is compiled once ({@link CompiledJsonTemplate}), and a record is written in
+ * two steps. First the programs run over the values and note, for every field, which value it
+ * comes from, and list the data items; then the line is written in the schema's key order,
+ * each value formatted from its bytes ({@link RawValueJson}).
+ *
+ * <p>Like {@link DirectXmlWriter} it only writes records the general path accepts
+ * ({@link RecordFrames} and a bound on the expander's budgets), and then the same bytes as the
+ * general path ({@code EventJson} over {@link TemplateEventMapper}'s event). Anything else, a
+ * shape it does not map or a value it does not format (floats, numbers written as text...),
+ * makes {@link #write} return false with nothing written. A test compares both paths
+ * on every record of every sample and on fuzzed files.
+ *
+ * <p>Not thread-safe: one writer per thread.
+ */
+public final class DirectJsonWriter {
+    /** Resolved source: a NULL or missing value (an element's content that is NULL or absent). */
+    private static final int NULL_VALUE = -2;
+    /** Resolved source: the literal in {@code fieldLiteral}. */
+    private static final int LITERAL = -3;
+    /** Resolved source: not set (null). */
+    private static final int NOT_SET = -1;
+
+    private static final byte[][] TYPE_NAMES = new byte[256][];
+
+    static {
+        for (int code = 0; code < 256; code++) {
+            ValueType t = ValueType.ofCode(code);
+            if (t != null) {
+                TYPE_NAMES[code] = t.referenceName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            }
+        }
+    }
+
+    private final RecordFrames frames = new RecordFrames();
+    private CompiledJsonTemplate[] frameTemplates = new CompiledJsonTemplate[8];
+    private final CompiledTemplateCache<CompiledJsonTemplate> templates =
+            new CompiledTemplateCache<>(CompiledTemplateCache.JSON, CompiledJsonTemplate::compile);
+
+    // What the programs found: per System field a value index (>= 0) or NOT_SET, NULL_VALUE, LITERAL.
+    private final int[] fieldValue = new int[FIELDS];
+    private final Object[] fieldLiteral = new Object[FIELDS];
+    private boolean systemSeen;
+    // The data items, in order: the name (a value index, NOT_SET, NULL_VALUE or LITERAL with
+    // the encoded name) and the value (a value index or NULL_VALUE).
+    private int[] itemName = new int[32];
+    private byte[][] itemNameLiteral = new byte[32][];
+    private int[] itemValue = new int[32];
+    private int items;
+    /** The value index of the binary data, or -1. */
+    private int binaryValue;
+
+    private byte[] chunk;
+    private long num;
+    private boolean declined;
+    private final StringBuilder scratch = new StringBuilder(32);
+
+    /**
+     * Appends the JSON line (without newline) of the record whose BinXml is {@code [start, end)}
+     * of the parser's chunk, as {@code EventJson.render(event, headerRecordNumber,
+     * headerTimestamp, out)} would write it.
+     *
+     * @return true if written; false, with {@code out} unchanged, when the record must take the
+     *         general path
+     */
+    public boolean write(BinXmlParser parser, int start, int end, long headerRecordNumber, long headerTicks,
+                         Utf8Buffer out) {
+        if (out.pendingHigh != 0) {
+            return false;
+        }
+        int mark = out.length();
+        boolean done = false;
+        try {
+            if (frames.read(parser, start, end) == 0 && compileFrames(parser) && withinBudgets()
+                    && frameTemplates[0].root != null) {
+                chunk = parser.chunk();
+                items = 0;
+                binaryValue = -1;
+                systemSeen = false;
+                declined = false;
+                Arrays.fill(fieldValue, NOT_SET);
+                if (eventLevel(frameTemplates[0].root, 0) && !declined) {
+                    done = line(headerRecordNumber, headerTicks, out) && !declined;
+                }
+            }
+        } finally {
+            frames.release();
+            Arrays.fill(frameTemplates, null);
+            Arrays.fill(fieldLiteral, null);
+            Arrays.fill(itemNameLiteral, 0, items, null);
+            chunk = null;
+        }
+        if (!done) {
+            out.truncate(mark);
+        }
+        return done;
+    }
+
+    /** Looks up every frame's compiled template; false if one cannot be compiled. */
+    private boolean compileFrames(BinXmlParser parser) {
+        int n = frames.frames();
+        if (frameTemplates.length < n) {
+            frameTemplates = new CompiledJsonTemplate[Math.max(n, frameTemplates.length * 2)];
+        }
+        for (int f = 0; f < n; f++) {
+            CompiledJsonTemplate t = parser.compiled(frames.definition(f), templates);
+            if (t == null) {
+                return false;
+            }
+            frameTemplates[f] = t;
+        }
+        return true;
+    }
+
+    /**
+     * True when the record stays within {@link TemplateExpander#check}'s node and text budgets
+     * by an upper bound: every template's nodes, its static values and what the budget counts
+     * for each value reference (strings their length, binary twice, arrays 16 per element, other
+     * values 16). Real records are far below; only hostile ones come near.
+     */
+    private boolean withinBudgets() {
+        long nodes = 0;
+        long chars = 0;
+        for (int f = 0, n = frames.frames(); f < n; f++) {
+            CompiledJsonTemplate t = frameTemplates[f];
+            nodes += t.nodeCost;
+            chars += t.staticChars;
+            for (int i : t.references) {
+                if (!frames.has(f, i)) {
+                    continue;
+                }
+                int v = frames.valueIndex(f, i);
+                int size = frames.size(v);
+                switch (frames.type(v)) {
+                    case 0x21: break; // a nested fragment: counted as its own frame
+                    case 0x01: case 0x23: chars += size / 2; break;
+                    case 0x02: chars += size; break;
+                    case 0x0E: chars += 2L * size; break;
+                    default: chars += (frames.type(v) & 0x80) != 0 ? 16L * (size + 1) : 16; break;
+                }
+            }
+        }
+        return nodes <= TemplateExpander.MAX_NODES && chars <= TemplateExpander.MAX_CHARS;
+    }
+
+    // ---- step 1: run the programs ----------------------------------------------------------
+
+    /** Runs an event-level program over {@code frame}'s values; false to decline. */
+    private boolean eventLevel(int[] code, int frame) {
+        CompiledJsonTemplate t = frameTemplates[frame];
+        for (int pc = 0; pc < code.length; pc += 2) {
+            switch (code[pc]) {
+                case SYSTEM:
+                    if (systemSeen) {
+                        return false; // a second System overrides fields: left to the general path
+                    }
+                    systemSeen = true;
+                    int[] sources = t.systems[code[pc + 1]];
+                    for (int f = 0; f < FIELDS; f++) {
+                        fieldValue[f] = resolve(t, frame, sources[f], f);
+                    }
+                    break;
+                case EVENT_DATA:
+                    if (!dataLevel(t.dataPrograms[code[pc + 1]], frame)) {
+                        return false;
+                    }
+                    break;
+                default: { // FRAGMENT
+                    int v = fragment(frame, code[pc + 1]);
+                    if (v >= 0) {
+                        int child = frames.childFrame(v);
+                        int[] nested = frameTemplates[child].eventContent;
+                        if (nested == null || !eventLevel(nested, child)) {
+                            return false;
+                        }
+                    }
+                    // NULL, missing or a scalar value: nothing at this level.
+                }
+            }
+        }
+        return !declined;
+    }
+
+    /** Runs a data-level program over {@code frame}'s values; false to decline. */
+    private boolean dataLevel(int[] code, int frame) {
+        CompiledJsonTemplate t = frameTemplates[frame];
+        for (int pc = 0; pc < code.length; pc += 3) {
+            int op = code[pc];
+            if (op == UNNAMED) {
+                int f = fragment(frame, code[pc + 2]);
+                if (f >= 0) {
+                    int child = frames.childFrame(f);
+                    int[] nested = frameTemplates[child].dataContent;
+                    if (nested == null || !dataLevel(nested, child)) {
+                        return false;
+                    }
+                    continue;
+                }
+            }
+            int value = content(frame, code[pc + 2]);
+            if (value == Integer.MIN_VALUE) {
+                return false; // a nested fragment where a value is read
+            }
+            switch (op) {
+                case BINARY:
+                    if (value >= 0) {
+                        if (frames.type(value) != 0x0E) {
+                            return false; // binary written as text: left to the general path
+                        }
+                        if (frames.size(value) > 0) {
+                            binaryValue = value;
+                        }
+                    }
+                    break;
+                case UNNAMED:
+                    if (value >= 0) {
+                        addItem(NOT_SET, null, value); // a non-NULL value among the data: an item without a name
+                    }
+                    break;
+                default: // DATA, DATA_DROPPABLE
+                    if (op == DATA_DROPPABLE && value == NULL_VALUE) {
+                        break; // the expander drops the element
+                    }
+                    int name = resolve(t, frame, code[pc + 1], -1);
+                    addItem(name, name == LITERAL ? (byte[]) literalOf(t, code[pc + 1]) : null, value);
+                    break;
+            }
+        }
+        return !declined;
+    }
+
+    private void addItem(int name, byte[] nameLiteral, int value) {
+        if (items == itemName.length) {
+            itemName = Arrays.copyOf(itemName, items * 2);
+            itemNameLiteral = Arrays.copyOf(itemNameLiteral, items * 2);
+            itemValue = Arrays.copyOf(itemValue, items * 2);
+        }
+        itemName[items] = name;
+        itemNameLiteral[items] = nameLiteral;
+        itemValue[items] = value;
+        items++;
+    }
+
+    /**
+     * A compiled source resolved in {@code frame}: a value index, {@link #NOT_SET},
+     * {@link #NULL_VALUE} or {@link #LITERAL} (stored in {@code fieldLiteral[field]} when
+     * {@code field >= 0}). A nested fragment declines the record.
+     */
+    private int resolve(CompiledJsonTemplate t, int frame, int source, int field) {
+        if (source == UNSET) {
+            return NOT_SET;
+        }
+        if (source == EMPTY) {
+            return NULL_VALUE;
+        }
+        if (CompiledJsonTemplate.isLiteral(source)) {
+            if (field >= 0) {
+                fieldLiteral[field] = literalOf(t, source);
+            }
+            return LITERAL;
+        }
+        int v = content(frame, source);
+        if (v == Integer.MIN_VALUE) {
+            declined = true;
+            return NOT_SET;
+        }
+        return v;
+    }
+
+    private static Object literalOf(CompiledJsonTemplate t, int source) {
+        return t.literals[CompiledJsonTemplate.literalIndex(source)];
+    }
+
+    /**
+     * The value of substitution source {@code source} (or {@link #EMPTY}) in {@code frame}: its
+     * index, {@link #NULL_VALUE} when it is NULL or missing, {@code Integer.MIN_VALUE} for a nested
+     * fragment.
+     */
+    private int content(int frame, int source) {
+        if (source < 0) {
+            return NULL_VALUE;
+        }
+        int i = source >>> 1;
+        if (!frames.has(frame, i)) {
+            return NULL_VALUE;
+        }
+        int v = frames.valueIndex(frame, i);
+        int type = frames.type(v);
+        return type == 0x00 ? NULL_VALUE : type == 0x21 ? Integer.MIN_VALUE : v;
+    }
+
+    /** The value index of substitution {@code source} in {@code frame} if it is a nested fragment, else -1. */
+    private int fragment(int frame, int source) {
+        int i = source >>> 1;
+        if (!frames.has(frame, i)) {
+            return -1;
+        }
+        int v = frames.valueIndex(frame, i);
+        return frames.type(v) == 0x21 ? v : -1;
+    }
+
+    // ---- step 2: the line, in EventJson's key order ---------------------------------------
+
+    private boolean line(long headerRecordNumber, long headerTicks, Utf8Buffer out) {
+        out.ascii("{\"record_id\": ").append(number(RECORD_ID) ? num : 0);
+        if (headerRecordNumber >= 0) {
+            out.ascii(", \"header_record_num\": ").append(headerRecordNumber);
+            out.ascii(", \"header_timestamp\": \"");
+            fileTime(headerTicks, out);
+            out.ascii('"');
+        }
+        out.ascii(", \"timestamp\": ");
+        instant(TIME_CREATED, out);
+        out.ascii(", \"event_id\": ").append(number(EVENT_ID) ? (int) (num & 0xFFFF) : 0);
+        out.ascii(", \"qualifiers\": ");
+        if (number(QUALIFIERS)) {
+            out.append((int) (num & 0xFFFF));
+        } else {
+            out.ascii("null");
+        }
+        integer(", \"version\": ", VERSION, out);
+        integer(", \"level\": ", LEVEL, out);
+        integer(", \"task\": ", TASK, out);
+        integer(", \"opcode\": ", OPCODE, out);
+        out.ascii(", \"keywords\": ");
+        if (number(KEYWORDS)) {
+            out.ascii('"');
+            RawValueJson.hexPadded(num, 16, out);
+            out.ascii('"');
+        } else {
+            out.ascii("null");
+        }
+        out.ascii(", \"provider_name\": ");
+        text(PROVIDER_NAME, out);
+        out.ascii(", \"provider_guid\": ");
+        text(PROVIDER_GUID, out);
+        if (fieldValue[EVENT_SOURCE_NAME] >= 0 || fieldValue[EVENT_SOURCE_NAME] == LITERAL
+                && fieldLiteral[EVENT_SOURCE_NAME] != null) {
+            out.ascii(", \"event_source_name\": ");
+            text(EVENT_SOURCE_NAME, out);
+        }
+        out.ascii(", \"channel\": ");
+        channel(out);
+        out.ascii(", \"computer\": ");
+        if (fieldValue[COMPUTER] == NULL_VALUE) {
+            out.ascii("\"\""); // an empty or NULL Computer element is the empty text
+        } else {
+            text(COMPUTER, out);
+        }
+        out.ascii(", \"activity_id\": ");
+        guid(ACTIVITY_ID, out);
+        out.ascii(", \"related_activity_id\": ");
+        guid(RELATED_ACTIVITY_ID, out);
+        longOrNull(", \"execution_pid\": ", PROCESS_ID, out);
+        longOrNull(", \"execution_tid\": ", THREAD_ID, out);
+        executionOther(out);
+        out.ascii(", \"security_user_sid\": ");
+        sid(out);
+        out.ascii(", \"event_data\": [");
+        for (int i = 0; i < items && !declined; i++) {
+            item(i, out);
+        }
+        out.ascii(']');
+        if (binaryValue >= 0) {
+            out.ascii(", \"event_data_binary\": \"");
+            RawValueJson.hexUpper(chunk, frames.offset(binaryValue), frames.size(binaryValue), out);
+            out.ascii('"');
+        }
+        out.ascii('}');
+        return true;
+    }
+
+    /** {@code EventRecordMapper.number} of field {@code f}: true with it in {@link #num}, false for null. */
+    private boolean number(int f) {
+        int v = fieldValue[f];
+        if (v >= 0) {
+            return integer(v);
+        }
+        if (v == LITERAL && fieldLiteral[f] != null) {
+            num = (Long) fieldLiteral[f];
+            return true;
+        }
+        return false;
+    }
+
+    /** An integer (or Boolean) value as the event model holds it; anything else declines. */
+    private boolean integer(int v) {
+        byte[] b = chunk;
+        int off = frames.offset(v);
+        switch (frames.type(v)) {
+            case 0x03: num = b[off]; return true;
+            case 0x04: num = b[off] & 0xFF; return true;
+            case 0x05: num = (short) LittleEndian.u16(b, off); return true;
+            case 0x06: num = LittleEndian.u16(b, off); return true;
+            case 0x07: num = LittleEndian.i32(b, off); return true;
+            case 0x08: case 0x14: num = LittleEndian.u32(b, off); return true;
+            case 0x09: case 0x0A: case 0x15: num = LittleEndian.i64(b, off); return true;
+            case 0x10: num = frames.size(v) == 4 ? LittleEndian.u32(b, off) : LittleEndian.i64(b, off); return true;
+            case 0x0D: num = boolRaw(b, off, frames.size(v)); return true;
+            default:
+                declined = true; // a number written as text: parsed by the general path
+                return false;
+        }
+    }
+
+    private static long boolRaw(byte[] b, int off, int size) {
+        return size == 1 ? b[off] & 0xFF : size == 2 ? LittleEndian.u16(b, off) : LittleEndian.u32(b, off);
+    }
+
+    /** An Integer field of the model (the number cut to 32 bits), or null. */
+    private void integer(String key, int f, Utf8Buffer out) {
+        out.ascii(key);
+        if (number(f)) {
+            out.append((int) num);
+        } else {
+            out.ascii("null");
+        }
+    }
+
+    private void longOrNull(String key, int f, Utf8Buffer out) {
+        out.ascii(key);
+        if (number(f)) {
+            out.append(num);
+        } else {
+            out.ascii("null");
+        }
+    }
+
+    /** {@code execution_other}: ProcessorID and SessionID (32-bit), KernelTime, UserTime, ProcessorTime; only those set. */
+    private void executionOther(Utf8Buffer out) {
+        boolean first = true;
+        for (int f = PROCESSOR_ID; f <= PROCESSOR_TIME; f++) {
+            if (!number(f)) {
+                continue;
+            }
+            out.ascii(first ? ", \"execution_other\": {\"" : ", \"");
+            first = false;
+            out.ascii(otherKey(f)).ascii("\": \"").append(f <= SESSION_ID ? (int) num : num).ascii('"');
+        }
+        if (!first) {
+            out.ascii('}');
+        }
+    }
+
+    private static String otherKey(int f) {
+        switch (f) {
+            case PROCESSOR_ID: return "ProcessorID";
+            case SESSION_ID: return "SessionID";
+            case KERNEL_TIME: return "KernelTime";
+            case USER_TIME: return "UserTime";
+            default: return "ProcessorTime";
+        }
+    }
+
+    /** A text field (TemplateEventMapper's attrText or contentText) as a JSON string, or null. */
+    private void text(int f, Utf8Buffer out) {
+        int v = fieldValue[f];
+        if (v >= 0) {
+            textValue(v, out);
+        } else if (v == LITERAL && fieldLiteral[f] != null) {
+            out.appendUtf8((byte[]) fieldLiteral[f]);
+        } else {
+            out.ascii("null");
+        }
+    }
+
+    /** A value's text as a JSON string: strings and GUIDs; other types decline. */
+    private void textValue(int v, Utf8Buffer out) {
+        switch (frames.type(v)) {
+            case 0x01: case 0x23:
+                RawValueJson.string(chunk, frames.offset(v), frames.size(v), out);
+                return;
+            case 0x02:
+                ansiString(v, out);
+                return;
+            case 0x0F:
+                out.ascii('"');
+                RawValueXml.guid(chunk, frames.offset(v), out);
+                out.ascii('"');
+                return;
+            default:
+                declined = true;
+        }
+    }
+
+    /** {@code channel}: the Channel text, null when it is empty. */
+    private void channel(Utf8Buffer out) {
+        int mark = out.length();
+        text(CHANNEL, out);
+        if (out.length() == mark + 2) { // ""
+            out.truncate(mark);
+            out.ascii("null");
+        }
+    }
+
+    /** A GUID attribute ({@code EventRecordMapper.guid}): only GUID values are taken here. */
+    private void guid(int f, Utf8Buffer out) {
+        int v = fieldValue[f];
+        if (v < 0) {
+            out.ascii("null");
+        } else if (frames.type(v) == 0x0F) {
+            out.ascii('"');
+            RawValueXml.guid(chunk, frames.offset(v), out);
+            out.ascii('"');
+        } else {
+            declined = true;
+        }
+    }
+
+    /** {@code security_user_sid} ({@code EventRecordMapper.sid}): only SID values are taken here. */
+    private void sid(Utf8Buffer out) {
+        int v = fieldValue[USER_SID];
+        if (v < 0) {
+            out.ascii("null");
+        } else if (frames.type(v) == 0x13) {
+            out.ascii('"');
+            if (!RawValueXml.sid(chunk, frames.offset(v), out)) {
+                declined = true; // the hex form of a huge authority: left to the general path
+            }
+            out.ascii('"');
+        } else {
+            declined = true;
+        }
+    }
+
+    /** {@code timestamp} ({@code EventRecordMapper.instant}): only FILETIME values are taken here. */
+    private void instant(int f, Utf8Buffer out) {
+        int v = fieldValue[f];
+        if (v < 0) {
+            out.ascii("null");
+        } else if (frames.type(v) == 0x11) {
+            out.ascii('"');
+            fileTime(LittleEndian.i64(chunk, frames.offset(v)), out);
+            out.ascii('"');
+        } else {
+            declined = true;
+        }
+    }
+
+    private void fileTime(long ticks, Utf8Buffer out) {
+        scratch.setLength(0);
+        FileTime.appendFormatted(scratch, FileTime.toInstant(ticks));
+        out.append(scratch);
+    }
+
+    /** An ANSI string (code page 1252, decoded as ValueDecoder does) as a JSON string. */
+    private void ansiString(int v, Utf8Buffer out) {
+        scratch.setLength(0);
+        EventJson.appendString(scratch, ValueDecoder.ansi(chunk, frames.offset(v), frames.size(v)));
+        out.append(scratch);
+    }
+
+    // ---- data items (EventJson.item) --------------------------------------------------------
+
+    private void item(int i, Utf8Buffer out) {
+        int v = itemValue[i];
+        if (v >= 0 && frames.type(v) == 0x81) {
+            stringArrayItems(i, v, out);
+            return;
+        }
+        if (v >= 0 && (frames.type(v) & 0x80) != 0) {
+            declined = true; // other arrays: left to the general path
+            return;
+        }
+        if (v >= 0 && frames.type(v) == 0x23 && !named(i)) {
+            declined = true; // an XML item without a name ({"element": ...}): left to the general path
+            return;
+        }
+        comma(out);
+        out.ascii("{\"name\": ");
+        name(i, out);
+        out.ascii(", \"value\": ");
+        int type;
+        if (v < 0) {
+            out.ascii("\"\"");
+            type = 0;
+        } else {
+            type = frames.type(v);
+            value(v, type, out);
+        }
+        out.ascii(", \"type\": \"").appendUtf8(TYPE_NAMES[type]).ascii("\"}");
+    }
+
+    /** One item per string of a string array, with {@code array_index} (ValueDecoder's split). */
+    private void stringArrayItems(int i, int v, Utf8Buffer out) {
+        byte[] b = chunk;
+        int off = frames.offset(v);
+        int end = off + frames.size(v);
+        int start = off;
+        int index = 0;
+        for (int p = off; p + 1 < end; p += 2) {
+            if (b[p] == 0 && b[p + 1] == 0) {
+                arrayItem(i, start, p, index++, out);
+                start = p + 2;
+            }
+        }
+        if (start < end - 1) {
+            arrayItem(i, start, start + ((end - start) & ~1), index, out);
+        }
+    }
+
+    private void arrayItem(int i, int from, int to, int index, Utf8Buffer out) {
+        comma(out);
+        out.ascii("{\"name\": ");
+        name(i, out);
+        out.ascii(", \"value\": ");
+        RawValueJson.quoted(chunk, from, to, out);
+        out.ascii(", \"type\": \"").appendUtf8(TYPE_NAMES[0x81]).ascii("\", \"array_index\": ").append(index).ascii('}');
+    }
+
+    private void comma(Utf8Buffer out) {
+        byte last = out.buf[out.len - 1];
+        if (last != '[') {
+            out.ascii(", ");
+        }
+    }
+
+    /** True if item {@code i} has a name (not null). */
+    private boolean named(int i) {
+        int n = itemName[i];
+        return n >= 0 || n == LITERAL && itemNameLiteral[i] != null;
+    }
+
+    private void name(int i, Utf8Buffer out) {
+        int n = itemName[i];
+        if (n >= 0) {
+            textValue(n, out);
+        } else if (n == LITERAL && itemNameLiteral[i] != null) {
+            out.appendUtf8(itemNameLiteral[i]);
+        } else {
+            out.ascii("null");
+        }
+    }
+
+    /** A scalar data value's text, quoted, as EventJson.value writes it; floats decline. */
+    private void value(int v, int type, Utf8Buffer out) {
+        byte[] b = chunk;
+        int off = frames.offset(v);
+        int size = frames.size(v);
+        switch (type) {
+            case 0x01: case 0x23:
+                RawValueJson.string(b, off, size, out);
+                return;
+            case 0x02:
+                ansiString(v, out);
+                return;
+            case 0x03: case 0x04: case 0x05: case 0x06: case 0x07: case 0x08: case 0x09:
+                integer(v);
+                out.ascii('"').append(num).ascii('"');
+                return;
+            case 0x0A: case 0x10: case 0x20: // UInt64, SizeT, EvtHandle: unsigned
+                num = type == 0x0A || size == 8 ? LittleEndian.i64(b, off) : LittleEndian.u32(b, off);
+                out.ascii('"').appendUnsigned(num).ascii('"');
+                return;
+            case 0x14:
+                out.ascii('"');
+                RawValueJson.hexPadded(LittleEndian.u32(b, off), 8, out);
+                out.ascii('"');
+                return;
+            case 0x15:
+                out.ascii('"');
+                RawValueJson.hexPadded(LittleEndian.i64(b, off), 16, out);
+                out.ascii('"');
+                return;
+            case 0x0D:
+                out.ascii(boolRaw(b, off, size) != 0 ? "\"true\"" : "\"false\"");
+                return;
+            case 0x0E:
+                out.ascii('"');
+                RawValueJson.hexUpper(b, off, size, out);
+                out.ascii('"');
+                return;
+            case 0x0F:
+                out.ascii('"');
+                RawValueXml.guid(b, off, out);
+                out.ascii('"');
+                return;
+            case 0x11:
+                out.ascii('"');
+                fileTime(LittleEndian.i64(b, off), out);
+                out.ascii('"');
+                return;
+            case 0x13:
+                out.ascii('"');
+                if (!RawValueXml.sid(b, off, out)) {
+                    declined = true;
+                }
+                out.ascii('"');
+                return;
+            default:
+                declined = true; // Float, Double: left to the general path
+        }
+    }
+}
