@@ -35,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code winlog dump} does ({@link EvtxReader#renderTo}), on one thread and on two decoding
  * threads ({@code EvtxReadOptions.threads(2)}). {@code xmlDirect*} is what {@code winlog dump
  * --format xml} does since the direct path: records written straight from their bytes by
- * compiled templates, the rest through {@code xml*}'s path. {@code decodeOnly} parses and checks records
+ * compiled templates, the rest through {@code xml*}'s path; {@code jsonlDirect*} is the same for
+ * {@code --format jsonl} ({@code RawRecord.appendJson}, the rest through {@code jsonl*}'s path).
+ * {@code decodeOnly} parses and checks records
  * without rendering; {@code xmlTreeSingleThread} renders through the expanded tree
  * ({@code EvtxRecord.appendXml(StringBuilder)}, the API path before the fast one).
  *
@@ -178,5 +180,16 @@ public class EvtxReadBenchmark {
     @Benchmark
     public void jsonlTwoThreads(Records c, Blackhole bh) throws IOException {
         c.records += render(2, EvtxReadBenchmark::jsonlRenderer, bh);
+    }
+
+    /** {@code winlog dump --format jsonl}: straight from the record bytes where it can ({@code RawRecord.appendJson}). */
+    @Benchmark
+    public void jsonlDirectSingleThread(Records c, Blackhole bh) throws IOException {
+        c.records += render(1, RecordRenderer::jsonLines, bh);
+    }
+
+    @Benchmark
+    public void jsonlDirectTwoThreads(Records c, Blackhole bh) throws IOException {
+        c.records += render(2, RecordRenderer::jsonLines, bh);
     }
 }

@@ -37,6 +37,7 @@ import io.winlog.api.event.FileTime;
 import io.winlog.api.event.ValueType;
 import io.winlog.api.render.EventJson;
 import io.winlog.evtx.chunk.LittleEndian;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -66,13 +67,53 @@ public final class DirectJsonWriter {
     /** Resolved source: not set (null). */
     private static final int NOT_SET = -1;
 
+    // The line's fixed text, pre-encoded (appending a byte[] is a plain copy).
+    private static final byte[] ACTIVITY_ID_KEY = ascii(", \"activity_id\": ");
+    private static final byte[] ARRAY_INDEX_KEY = ascii("\", \"array_index\": ");
+    private static final byte[] CHANNEL_KEY = ascii(", \"channel\": ");
+    private static final byte[] COMMA = ascii(", ");
+    private static final byte[] COMPUTER_KEY = ascii(", \"computer\": ");
+    private static final byte[] EMPTY_STRING = ascii("\"\"");
+    private static final byte[] EVENT_DATA_BINARY_KEY = ascii(", \"event_data_binary\": \"");
+    private static final byte[] EVENT_DATA_KEY = ascii(", \"event_data\": [");
+    private static final byte[] EVENT_ID_KEY = ascii(", \"event_id\": ");
+    private static final byte[] EVENT_SOURCE_NAME_KEY = ascii(", \"event_source_name\": ");
+    private static final byte[] EXECUTION_PID_KEY = ascii(", \"execution_pid\": ");
+    private static final byte[] EXECUTION_TID_KEY = ascii(", \"execution_tid\": ");
+    private static final byte[] FALSE = ascii("\"false\"");
+    private static final byte[] HEADER_RECORD_NUM_KEY = ascii(", \"header_record_num\": ");
+    private static final byte[] HEADER_TIMESTAMP_KEY = ascii(", \"header_timestamp\": \"");
+    private static final byte[] ITEM_END = ascii("\"}");
+    private static final byte[] KEYWORDS_KEY = ascii(", \"keywords\": ");
+    private static final byte[] LEVEL_KEY = ascii(", \"level\": ");
+    private static final byte[] NAME_KEY = ascii("{\"name\": ");
+    private static final byte[] NULL = ascii("null");
+    private static final byte[] OPCODE_KEY = ascii(", \"opcode\": ");
+    private static final byte[] OTHER_VALUE_SEP = ascii("\": \"");
+    private static final byte[] PROVIDER_GUID_KEY = ascii(", \"provider_guid\": ");
+    private static final byte[] PROVIDER_NAME_KEY = ascii(", \"provider_name\": ");
+    private static final byte[] QUALIFIERS_KEY = ascii(", \"qualifiers\": ");
+    private static final byte[] RECORD_ID_KEY = ascii("{\"record_id\": ");
+    private static final byte[] RELATED_ACTIVITY_ID_KEY = ascii(", \"related_activity_id\": ");
+    private static final byte[] SECURITY_USER_SID_KEY = ascii(", \"security_user_sid\": ");
+    private static final byte[] TASK_KEY = ascii(", \"task\": ");
+    private static final byte[] TIMESTAMP_KEY = ascii(", \"timestamp\": ");
+    private static final byte[] TRUE = ascii("\"true\"");
+    private static final byte[] TYPE_KEY = ascii(", \"type\": \"");
+    private static final byte[] VALUE_KEY = ascii(", \"value\": ");
+    private static final byte[] VERSION_KEY = ascii(", \"version\": ");
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static final byte[][] TYPE_NAMES = new byte[256][];
 
     static {
         for (int code = 0; code < 256; code++) {
             ValueType t = ValueType.ofCode(code);
             if (t != null) {
-                TYPE_NAMES[code] = t.referenceName().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                TYPE_NAMES[code] = t.referenceName().getBytes(StandardCharsets.US_ASCII);
             }
         }
     }
@@ -99,6 +140,8 @@ public final class DirectJsonWriter {
     private long num;
     private boolean declined;
     private final StringBuilder scratch = new StringBuilder(32);
+    private long lastTicks;
+    private byte[] lastTime;
 
     /**
      * Appends the JSON line (without newline) of the record whose BinXml is {@code [start, end)}
@@ -347,67 +390,67 @@ public final class DirectJsonWriter {
     // ---- step 2: the line, in EventJson's key order ---------------------------------------
 
     private boolean line(long headerRecordNumber, long headerTicks, Utf8Buffer out) {
-        out.ascii("{\"record_id\": ").append(number(RECORD_ID) ? num : 0);
+        out.appendUtf8(RECORD_ID_KEY).append(number(RECORD_ID) ? num : 0);
         if (headerRecordNumber >= 0) {
-            out.ascii(", \"header_record_num\": ").append(headerRecordNumber);
-            out.ascii(", \"header_timestamp\": \"");
+            out.appendUtf8(HEADER_RECORD_NUM_KEY).append(headerRecordNumber);
+            out.appendUtf8(HEADER_TIMESTAMP_KEY);
             fileTime(headerTicks, out);
             out.ascii('"');
         }
-        out.ascii(", \"timestamp\": ");
+        out.appendUtf8(TIMESTAMP_KEY);
         instant(TIME_CREATED, out);
-        out.ascii(", \"event_id\": ").append(number(EVENT_ID) ? (int) (num & 0xFFFF) : 0);
-        out.ascii(", \"qualifiers\": ");
+        out.appendUtf8(EVENT_ID_KEY).append(number(EVENT_ID) ? (int) (num & 0xFFFF) : 0);
+        out.appendUtf8(QUALIFIERS_KEY);
         if (number(QUALIFIERS)) {
             out.append((int) (num & 0xFFFF));
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
-        integer(", \"version\": ", VERSION, out);
-        integer(", \"level\": ", LEVEL, out);
-        integer(", \"task\": ", TASK, out);
-        integer(", \"opcode\": ", OPCODE, out);
-        out.ascii(", \"keywords\": ");
+        integer(VERSION_KEY, VERSION, out);
+        integer(LEVEL_KEY, LEVEL, out);
+        integer(TASK_KEY, TASK, out);
+        integer(OPCODE_KEY, OPCODE, out);
+        out.appendUtf8(KEYWORDS_KEY);
         if (number(KEYWORDS)) {
             out.ascii('"');
             RawValueJson.hexPadded(num, 16, out);
             out.ascii('"');
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
-        out.ascii(", \"provider_name\": ");
+        out.appendUtf8(PROVIDER_NAME_KEY);
         text(PROVIDER_NAME, out);
-        out.ascii(", \"provider_guid\": ");
+        out.appendUtf8(PROVIDER_GUID_KEY);
         text(PROVIDER_GUID, out);
         if (fieldValue[EVENT_SOURCE_NAME] >= 0 || fieldValue[EVENT_SOURCE_NAME] == LITERAL
                 && fieldLiteral[EVENT_SOURCE_NAME] != null) {
-            out.ascii(", \"event_source_name\": ");
+            out.appendUtf8(EVENT_SOURCE_NAME_KEY);
             text(EVENT_SOURCE_NAME, out);
         }
-        out.ascii(", \"channel\": ");
+        out.appendUtf8(CHANNEL_KEY);
         channel(out);
-        out.ascii(", \"computer\": ");
+        out.appendUtf8(COMPUTER_KEY);
         if (fieldValue[COMPUTER] == NULL_VALUE) {
-            out.ascii("\"\""); // an empty or NULL Computer element is the empty text
+            out.appendUtf8(EMPTY_STRING); // an empty or NULL Computer element is the empty text
         } else {
             text(COMPUTER, out);
         }
-        out.ascii(", \"activity_id\": ");
+        out.appendUtf8(ACTIVITY_ID_KEY);
         guid(ACTIVITY_ID, out);
-        out.ascii(", \"related_activity_id\": ");
+        out.appendUtf8(RELATED_ACTIVITY_ID_KEY);
         guid(RELATED_ACTIVITY_ID, out);
-        longOrNull(", \"execution_pid\": ", PROCESS_ID, out);
-        longOrNull(", \"execution_tid\": ", THREAD_ID, out);
+        longOrNull(EXECUTION_PID_KEY, PROCESS_ID, out);
+        longOrNull(EXECUTION_TID_KEY, THREAD_ID, out);
         executionOther(out);
-        out.ascii(", \"security_user_sid\": ");
+        out.appendUtf8(SECURITY_USER_SID_KEY);
         sid(out);
-        out.ascii(", \"event_data\": [");
+        out.appendUtf8(EVENT_DATA_KEY);
         for (int i = 0; i < items && !declined; i++) {
             item(i, out);
         }
         out.ascii(']');
         if (binaryValue >= 0) {
-            out.ascii(", \"event_data_binary\": \"");
+            out.appendUtf8(EVENT_DATA_BINARY_KEY);
             RawValueJson.hexUpper(chunk, frames.offset(binaryValue), frames.size(binaryValue), out);
             out.ascii('"');
         }
@@ -453,21 +496,21 @@ public final class DirectJsonWriter {
     }
 
     /** An Integer field of the model (the number cut to 32 bits), or null. */
-    private void integer(String key, int f, Utf8Buffer out) {
-        out.ascii(key);
+    private void integer(byte[] key, int f, Utf8Buffer out) {
+        out.appendUtf8(key);
         if (number(f)) {
             out.append((int) num);
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
     }
 
-    private void longOrNull(String key, int f, Utf8Buffer out) {
-        out.ascii(key);
+    private void longOrNull(byte[] key, int f, Utf8Buffer out) {
+        out.appendUtf8(key);
         if (number(f)) {
             out.append(num);
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
     }
 
@@ -480,7 +523,7 @@ public final class DirectJsonWriter {
             }
             out.ascii(first ? ", \"execution_other\": {\"" : ", \"");
             first = false;
-            out.ascii(otherKey(f)).ascii("\": \"").append(f <= SESSION_ID ? (int) num : num).ascii('"');
+            out.ascii(otherKey(f)).appendUtf8(OTHER_VALUE_SEP).append(f <= SESSION_ID ? (int) num : num).ascii('"');
         }
         if (!first) {
             out.ascii('}');
@@ -505,7 +548,7 @@ public final class DirectJsonWriter {
         } else if (v == LITERAL && fieldLiteral[f] != null) {
             out.appendUtf8((byte[]) fieldLiteral[f]);
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
     }
 
@@ -534,7 +577,7 @@ public final class DirectJsonWriter {
         text(CHANNEL, out);
         if (out.length() == mark + 2) { // ""
             out.truncate(mark);
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
     }
 
@@ -542,7 +585,7 @@ public final class DirectJsonWriter {
     private void guid(int f, Utf8Buffer out) {
         int v = fieldValue[f];
         if (v < 0) {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         } else if (frames.type(v) == 0x0F) {
             out.ascii('"');
             RawValueXml.guid(chunk, frames.offset(v), out);
@@ -556,7 +599,7 @@ public final class DirectJsonWriter {
     private void sid(Utf8Buffer out) {
         int v = fieldValue[USER_SID];
         if (v < 0) {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         } else if (frames.type(v) == 0x13) {
             out.ascii('"');
             if (!RawValueXml.sid(chunk, frames.offset(v), out)) {
@@ -572,7 +615,7 @@ public final class DirectJsonWriter {
     private void instant(int f, Utf8Buffer out) {
         int v = fieldValue[f];
         if (v < 0) {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         } else if (frames.type(v) == 0x11) {
             out.ascii('"');
             fileTime(LittleEndian.i64(chunk, frames.offset(v)), out);
@@ -582,10 +625,18 @@ public final class DirectJsonWriter {
         }
     }
 
+    /**
+     * A FILETIME's text ({@code FileTime.appendFormatted}). The last one is kept: a record's
+     * header time and its TimeCreated are nearly always the same, and neighbours often share it.
+     */
     private void fileTime(long ticks, Utf8Buffer out) {
-        scratch.setLength(0);
-        FileTime.appendFormatted(scratch, FileTime.toInstant(ticks));
-        out.append(scratch);
+        if (lastTime == null || ticks != lastTicks) {
+            scratch.setLength(0);
+            FileTime.appendFormatted(scratch, FileTime.toInstant(ticks));
+            lastTime = scratch.toString().getBytes(StandardCharsets.US_ASCII); // digits and -:.TZ only
+            lastTicks = ticks;
+        }
+        out.appendUtf8(lastTime);
     }
 
     /** An ANSI string (code page 1252, decoded as ValueDecoder does) as a JSON string. */
@@ -612,18 +663,18 @@ public final class DirectJsonWriter {
             return;
         }
         comma(out);
-        out.ascii("{\"name\": ");
+        out.appendUtf8(NAME_KEY);
         name(i, out);
-        out.ascii(", \"value\": ");
+        out.appendUtf8(VALUE_KEY);
         int type;
         if (v < 0) {
-            out.ascii("\"\"");
+            out.appendUtf8(EMPTY_STRING);
             type = 0;
         } else {
             type = frames.type(v);
             value(v, type, out);
         }
-        out.ascii(", \"type\": \"").appendUtf8(TYPE_NAMES[type]).ascii("\"}");
+        out.appendUtf8(TYPE_KEY).appendUtf8(TYPE_NAMES[type]).appendUtf8(ITEM_END);
     }
 
     /** One item per string of a string array, with {@code array_index} (ValueDecoder's split). */
@@ -646,17 +697,17 @@ public final class DirectJsonWriter {
 
     private void arrayItem(int i, int from, int to, int index, Utf8Buffer out) {
         comma(out);
-        out.ascii("{\"name\": ");
+        out.appendUtf8(NAME_KEY);
         name(i, out);
-        out.ascii(", \"value\": ");
+        out.appendUtf8(VALUE_KEY);
         RawValueJson.quoted(chunk, from, to, out);
-        out.ascii(", \"type\": \"").appendUtf8(TYPE_NAMES[0x81]).ascii("\", \"array_index\": ").append(index).ascii('}');
+        out.appendUtf8(TYPE_KEY).appendUtf8(TYPE_NAMES[0x81]).appendUtf8(ARRAY_INDEX_KEY).append(index).ascii('}');
     }
 
     private void comma(Utf8Buffer out) {
         byte last = out.buf[out.len - 1];
         if (last != '[') {
-            out.ascii(", ");
+            out.appendUtf8(COMMA);
         }
     }
 
@@ -673,7 +724,7 @@ public final class DirectJsonWriter {
         } else if (n == LITERAL && itemNameLiteral[i] != null) {
             out.appendUtf8(itemNameLiteral[i]);
         } else {
-            out.ascii("null");
+            out.appendUtf8(NULL);
         }
     }
 
@@ -708,7 +759,7 @@ public final class DirectJsonWriter {
                 out.ascii('"');
                 return;
             case 0x0D:
-                out.ascii(boolRaw(b, off, size) != 0 ? "\"true\"" : "\"false\"");
+                out.appendUtf8(boolRaw(b, off, size) != 0 ? TRUE : FALSE);
                 return;
             case 0x0E:
                 out.ascii('"');
