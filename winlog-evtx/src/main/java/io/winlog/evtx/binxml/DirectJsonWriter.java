@@ -141,7 +141,8 @@ public final class DirectJsonWriter {
     private boolean declined;
     private final StringBuilder scratch = new StringBuilder(32);
     private long lastTicks;
-    private byte[] lastTime;
+    private final byte[] lastTime = new byte[48];
+    private int lastTimeLength = -1;
 
     /**
      * Appends the JSON line (without newline) of the record whose BinXml is {@code [start, end)}
@@ -630,13 +631,21 @@ public final class DirectJsonWriter {
      * header time and its TimeCreated are nearly always the same, and neighbours often share it.
      */
     private void fileTime(long ticks, Utf8Buffer out) {
-        if (lastTime == null || ticks != lastTicks) {
-            scratch.setLength(0);
-            FileTime.appendFormatted(scratch, FileTime.toInstant(ticks));
-            lastTime = scratch.toString().getBytes(StandardCharsets.US_ASCII); // digits and -:.TZ only
+        if (lastTimeLength >= 0 && ticks == lastTicks) {
+            out.appendUtf8(lastTime, 0, lastTimeLength);
+            return;
+        }
+        scratch.setLength(0);
+        FileTime.appendFormatted(scratch, FileTime.toInstant(ticks));
+        out.flushPending();
+        int mark = out.len;
+        out.append(scratch);
+        int n = out.len - mark;
+        lastTimeLength = n <= lastTime.length ? n : -1;
+        if (lastTimeLength >= 0) {
+            System.arraycopy(out.buf, mark, lastTime, 0, n);
             lastTicks = ticks;
         }
-        out.appendUtf8(lastTime);
     }
 
     /** An ANSI string (code page 1252, decoded as ValueDecoder does) as a JSON string. */

@@ -182,6 +182,17 @@ public final class Utf8Buffer {
         return this;
     }
 
+    /** Appends {@code len} bytes of complete UTF-8 text from {@code utf8[off]} (see {@link #appendUtf8(byte[])}). */
+    public Utf8Buffer appendUtf8(byte[] utf8, int off, int len) {
+        if (pendingHigh != 0) {
+            flushPending();
+        }
+        ensure(len);
+        System.arraycopy(utf8, off, buf, this.len, len);
+        this.len += len;
+        return this;
+    }
+
     /** Appends one character, encoded as UTF-8. */
     public Utf8Buffer append(char c) {
         if (c < 0x80 && pendingHigh == 0) {
