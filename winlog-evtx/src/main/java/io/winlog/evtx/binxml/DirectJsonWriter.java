@@ -160,7 +160,7 @@ public final class DirectJsonWriter {
         int mark = out.length();
         boolean done = false;
         try {
-            if (frames.read(parser, start, end) == 0 && compileFrames(parser) && withinBudgets()
+            if (frames.read(parser, start, end) == 0 && compileFrames() && withinBudgets()
                     && frameTemplates[0].root != null) {
                 chunk = parser.chunk();
                 items = 0;
@@ -186,18 +186,12 @@ public final class DirectJsonWriter {
     }
 
     /** Looks up every frame's compiled template; false if one cannot be compiled. */
-    private boolean compileFrames(BinXmlParser parser) {
-        int n = frames.frames();
-        if (frameTemplates.length < n) {
-            frameTemplates = new CompiledJsonTemplate[Math.max(n, frameTemplates.length * 2)];
+    private boolean compileFrames() {
+        CompiledJsonTemplate[] compiled = frames.compileAll(templates, frameTemplates);
+        if (compiled == null) {
+            return false;
         }
-        for (int f = 0; f < n; f++) {
-            CompiledJsonTemplate t = parser.compiled(frames.definition(f), templates);
-            if (t == null) {
-                return false;
-            }
-            frameTemplates[f] = t;
-        }
+        frameTemplates = compiled;
         return true;
     }
 

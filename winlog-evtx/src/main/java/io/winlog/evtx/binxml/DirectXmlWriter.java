@@ -52,7 +52,7 @@ public final class DirectXmlWriter {
         int mark = out.length();
         boolean done = false;
         try {
-            if (frames.read(parser, start, end) == 0 && compileFrames(parser)) {
+            if (frames.read(parser, start, end) == 0 && compileFrames()) {
                 this.chunk = parser.chunk();
                 this.fileBase = parser.fileBase();
                 nodes = 0;
@@ -72,18 +72,12 @@ public final class DirectXmlWriter {
     }
 
     /** Looks up every frame's compiled template; false if one cannot be compiled. */
-    private boolean compileFrames(BinXmlParser parser) {
-        int n = frames.frames();
-        if (frameTemplates.length < n) {
-            frameTemplates = new CompiledXmlTemplate[Math.max(n, frameTemplates.length * 2)];
+    private boolean compileFrames() {
+        CompiledXmlTemplate[] compiled = frames.compileAll(templates, frameTemplates);
+        if (compiled == null) {
+            return false;
         }
-        for (int f = 0; f < n; f++) {
-            CompiledXmlTemplate t = parser.compiled(frames.definition(f), templates);
-            if (t == null) {
-                return false;
-            }
-            frameTemplates[f] = t;
-        }
+        frameTemplates = compiled;
         return true;
     }
 

@@ -164,6 +164,23 @@ final class RecordFrames {
         return frames++;
     }
 
+    /**
+     * Every frame's template compiled by {@code cache} (looked up once per chunk), in
+     * {@code into} or a larger copy of it; null if one cannot be compiled (the record then takes
+     * the general path).
+     */
+    <T> T[] compileAll(CompiledTemplateCache<T> cache, T[] into) {
+        T[] compiled = into.length >= frames ? into : Arrays.copyOf(into, Math.max(frames, into.length * 2));
+        for (int f = 0; f < frames; f++) {
+            T t = parser.compiled(definitions[f], cache);
+            if (t == null) {
+                return null;
+            }
+            compiled[f] = t;
+        }
+        return compiled;
+    }
+
     // ---- what the writers read -------------------------------------------------------------
 
     /** The number of frames read. */
