@@ -18,8 +18,8 @@ import java.util.List;
  * template shapes of nearly all real records and declines the rest (the record then takes the
  * general path): a template is not compiled for a role when it has {@code UserData},
  * {@code RenderingInfo} or other top-level elements, a field element or attribute given twice,
- * field content that is not one substitution or one static value, an element the expander may
- * drop where that changes the mapping, or a nested template instance.
+ * field content that is not one substitution (or, for a text field, one static value), an
+ * element the expander may drop where that changes the mapping, or a nested template instance.
  *
  * <p>A template is compiled for up to three roles: as the record's template ({@link #root},
  * the children of its first element), and as the content of a nested BinXml value at the level
@@ -110,8 +110,8 @@ final class CompiledJsonTemplate {
     final int[][] systems;
     final int[][] dataPrograms;
     /**
-     * Literals: a {@code byte[]} of a JSON string (quotes included) for texts and names, a
-     * {@code Long} for numbers, and {@code null} for a literal whose field is null.
+     * Literals: a {@code byte[]} of a JSON string (quotes included) for texts and names, and
+     * {@code null} for a literal whose field is null (an empty Channel).
      */
     final Object[] literals;
     /** At least what {@link TemplateExpander#check} counts against its node budget for one expansion. */
@@ -406,11 +406,8 @@ final class CompiledJsonTemplate {
             throw new NotCompilable();
         }
 
+        /** A number field's content: static numbers are not taken (no real log has them; the general path maps them). */
         private int numberContent(Element e) {
-            List<BinXmlNode> children = e.children();
-            if (children.size() == 1 && children.get(0) instanceof Value v && !v.value().type().isArray()) {
-                return literalNumber(EventRecordMapper.number(v.value()));
-            }
             return valueContent(e);
         }
 
@@ -461,8 +458,7 @@ final class CompiledJsonTemplate {
         }
 
         private int numberAttribute(Element e, String name) {
-            int s = attributePart(e, name, true);
-            return s == Integer.MIN_VALUE ? literalNumber(EventRecordMapper.number(staticValue(e, name))) : s;
+            return attributePart(e, name, false);
         }
 
         private static EventValue staticValue(Element e, String name) {
@@ -481,11 +477,6 @@ final class CompiledJsonTemplate {
             b.append(sb);
             b.flushPending();
             literals.add(Arrays.copyOf(b.array(), b.length()));
-            return literal(literals.size() - 1);
-        }
-
-        private int literalNumber(Long n) {
-            literals.add(n);
             return literal(literals.size() - 1);
         }
 

@@ -459,11 +459,7 @@ public final class DirectJsonWriter {
         if (v >= 0) {
             return integer(v);
         }
-        if (v == LITERAL && fieldLiteral[f] != null) {
-            num = (Long) fieldLiteral[f];
-            return true;
-        }
-        return false;
+        return false; // NOT_SET, NULL_VALUE (number fields have no literals: CompiledJsonTemplate)
     }
 
     /** An integer (or Boolean) value as the event model holds it; anything else declines. */
