@@ -26,12 +26,19 @@ public final class EvtxParallelRatio {
     private EvtxParallelRatio() {
     }
 
-    /** Arguments: file, {@code xml} or {@code jsonl}, measured pairs (default 30; 8 warm-up pairs first). */
+    /**
+     * Arguments: file, mode ({@code xml} or {@code jsonl}: the direct paths; {@code xml-general} or
+     * {@code jsonl-general}: {@link EvtxReadBenchmark}'s renderers through the parsed record),
+     * measured pairs (default 30; 8 warm-up pairs first).
+     */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
-        boolean json = args.length > 1 && args[1].startsWith("json");
+        String mode = args.length > 1 ? args[1] : "xml";
+        boolean json = mode.startsWith("json");
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Supplier<RecordRenderer> renderers = json ? RecordRenderer::jsonLines : RecordRenderer::xmlLines;
+        Supplier<RecordRenderer> renderers = mode.equals("xml-general") ? EvtxReadBenchmark::xmlRenderer
+                : mode.equals("jsonl-general") ? EvtxReadBenchmark::jsonlRenderer
+                : json ? RecordRenderer::jsonLines : RecordRenderer::xmlLines;
         long records = 0;
         for (int i = 0; i < 8; i++) {
             records = pass(file, 1, renderers)[1];
@@ -49,7 +56,7 @@ public final class EvtxParallelRatio {
         double m2 = two[pairs / 2];
         System.out.printf(Locale.ROOT, "%s, %d records: 1 thread median %.3f s (%,.0f records/s, p25-p75 %.3f-%.3f), "
                         + "2 threads median %.3f s (%,.0f records/s, p25-p75 %.3f-%.3f): %.2fx%n",
-                json ? "jsonl" : "xml", records, m1, records / m1, one[pairs / 4], one[3 * pairs / 4], m2, records / m2,
+                mode, records, m1, records / m1, one[pairs / 4], one[3 * pairs / 4], m2, records / m2,
                 two[pairs / 4], two[3 * pairs / 4], m1 / m2);
     }
 
