@@ -190,41 +190,34 @@ final class CompiledJsonTemplate {
         final List<int[]> dataPrograms = new ArrayList<>();
         final List<Object> literals = new ArrayList<>();
 
+        /** The record-template role: the event-level program of the first element's children. */
         int[] tryRoot(List<BinXmlNode> nodes) {
-            int mark = mark();
-            try {
+            return attempt(() -> {
                 for (BinXmlNode n : nodes) {
                     if (n instanceof TemplateInstance || n instanceof Substitution) {
                         return null; // it could expand to the root element
                     }
                     if (n instanceof Element e) {
-                        if (droppable(e)) {
-                            return null;
-                        }
-                        return eventLevel(e.children());
+                        return droppable(e) ? null : eventLevel(e.children());
                     }
                 }
                 return null; // no root: the general path reports it
-            } catch (NotCompilable e) {
-                reset(mark);
-                return null;
-            }
+            });
         }
 
         int[] tryEventLevel(List<BinXmlNode> nodes) {
-            int mark = mark();
-            try {
-                return eventLevel(nodes);
-            } catch (NotCompilable e) {
-                reset(mark);
-                return null;
-            }
+            return attempt(() -> eventLevel(nodes));
         }
 
         int[] tryDataLevel(List<BinXmlNode> nodes) {
+            return attempt(() -> dataLevel(nodes));
+        }
+
+        /** Compiles one role; null, and nothing of it kept, when the definition does not have its shape. */
+        private int[] attempt(java.util.function.Supplier<int[]> role) {
             int mark = mark();
             try {
-                return dataLevel(nodes);
+                return role.get();
             } catch (NotCompilable e) {
                 reset(mark);
                 return null;
