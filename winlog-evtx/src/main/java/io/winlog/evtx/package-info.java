@@ -12,12 +12,14 @@
  *
  * To write a whole file out fast, {@link io.winlog.evtx.EvtxReader#renderTo} decodes and renders
  * chunks to UTF-8 bytes on the decoding threads (one {@link io.winlog.evtx.RecordRenderer} each)
- * and writes them in file order: what {@code winlog dump} uses. For XML,
- * {@code r.renderTo(out, RecordRenderer::xmlLines, null)} also writes most records straight from
- * their bytes: a renderer's {@link io.winlog.evtx.RecordRenderer#renderRaw} gets each record as a
+ * and writes them in file order: what {@code winlog dump} uses. For XML and JSONL,
+ * {@code r.renderTo(out, RecordRenderer::xmlLines, null)} (or {@code ::jsonLines}) also writes
+ * most records straight from their bytes: a renderer's
+ * {@link io.winlog.evtx.RecordRenderer#renderRaw} gets each record as a
  * {@link io.winlog.evtx.RawRecord} before it is parsed, and
- * {@link io.winlog.evtx.RawRecord#appendXml} writes it through a compiled template (same bytes as
- * the parsed record's XML) or declines, and the record is parsed as usual.
+ * {@link io.winlog.evtx.RawRecord#appendXml} or {@link io.winlog.evtx.RawRecord#appendJson}
+ * writes it through a compiled template (same bytes as the parsed record's XML or reference-JSONL
+ * line) or declines, and the record is parsed as usual.
  *
  * Damaged files are read leniently by default: what is broken is skipped with a
  * {@link io.winlog.evtx.Diagnostic} carrying its file offset, and every intact record is
