@@ -174,29 +174,16 @@ final class DumpCommand implements Callable<Integer> {
                 case jsonl:
                     sb[0].setLength(0);
                     CliRender.json(rec.event(), rec.headerRecordNumber(), rec.headerTimestamp(), sb[0]);
-                    appendLine(sb, buf);
+                    sb[0] = buf.appendReusable(sb[0]);
                     break;
                 default:
                     sb[0].setLength(0);
                     CliRender.text(rec.event(), sb[0]);
-                    appendLine(sb, buf);
+                    sb[0] = buf.appendReusable(sb[0]);
                     break;
             }
             buf.ascii('\n');
         };
-    }
-
-    /**
-     * Appends the line in {@code sb[0]}. After a line with a character beyond Latin-1 the builder
-     * stores UTF-16 for good ({@code setLength(0)} keeps that), which makes every later line take
-     * the slow paths of appending and encoding; so after a non-ASCII line a fresh builder is used.
-     */
-    private static void appendLine(StringBuilder[] sb, Utf8Buffer buf) {
-        int before = buf.length();
-        buf.append(sb[0]);
-        if (buf.length() - before != sb[0].length()) {
-            sb[0] = new StringBuilder(4096);
-        }
     }
 
     /** A progress bar over chunks on stderr, for .evtx files when stderr is a terminal (or --progress). */

@@ -74,13 +74,7 @@ public interface RecordRenderer {
             public void render(EvtxRecord record, Utf8Buffer out) {
                 line.setLength(0);
                 EventJson.render(record.event(), record.headerRecordNumber(), record.headerTimestamp(), line);
-                int before = out.length();
-                out.append(line);
-                if (out.length() - before != line.length()) {
-                    // After a character beyond Latin-1 the builder stores UTF-16 for good (setLength
-                    // keeps that), which sends every later line down the slow paths: start afresh.
-                    line = new StringBuilder(4096);
-                }
+                line = out.appendReusable(line);
                 out.ascii('\n');
             }
         };

@@ -204,6 +204,19 @@ public final class Utf8Buffer {
         return this;
     }
 
+    /**
+     * Appends the text of a line builder that the caller reuses, and returns the builder to reuse
+     * next: {@code line} itself, or a fresh one after a line with a character beyond ASCII. Why:
+     * after a character beyond Latin-1 a {@code StringBuilder} stores UTF-16 for good
+     * ({@code setLength(0)} keeps that), which sends every later line down the slow paths of
+     * appending and encoding.
+     */
+    public StringBuilder appendReusable(StringBuilder line) {
+        int before = len;
+        append(line);
+        return len - before == line.length() ? line : new StringBuilder(Math.max(16, line.capacity()));
+    }
+
     /** Appends text, encoded as UTF-8. */
     public Utf8Buffer append(String s) {
         return append(s, 0, s.length());

@@ -93,4 +93,15 @@ class Utf8BufferTest {
         b.append(sb);
         assertThat(Arrays.copyOf(b.array(), b.length())).isEqualTo(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
+
+    @org.junit.jupiter.api.Test
+    void aReusableLineBuilderIsKeptForAsciiAndRenewedAfterOtherText() {
+        Utf8Buffer b = new Utf8Buffer(4);
+        StringBuilder line = new StringBuilder("plain");
+        assertThat(b.appendReusable(line)).isSameAs(line);
+        StringBuilder wide = new StringBuilder("caf\u00e9 \u4e2d");
+        StringBuilder next = b.appendReusable(wide);
+        assertThat(next).isNotSameAs(wide).isEmpty();
+        assertThat(new String(b.array(), 0, b.length(), StandardCharsets.UTF_8)).isEqualTo("plaincaf\u00e9 \u4e2d");
+    }
 }
