@@ -169,7 +169,8 @@ public final class DirectJsonWriter {
                 declined = false;
                 Arrays.fill(fieldValue, NOT_SET);
                 if (eventLevel(frameTemplates[0].root, 0) && !declined) {
-                    done = line(headerRecordNumber, headerTicks, out) && !declined;
+                    line(headerRecordNumber, headerTicks, out);
+                    done = !declined;
                 }
             }
         } finally {
@@ -384,7 +385,7 @@ public final class DirectJsonWriter {
 
     // ---- step 2: the line, in EventJson's key order ---------------------------------------
 
-    private boolean line(long headerRecordNumber, long headerTicks, Utf8Buffer out) {
+    private void line(long headerRecordNumber, long headerTicks, Utf8Buffer out) {
         out.appendUtf8(RECORD_ID_KEY).append(number(RECORD_ID) ? num : 0);
         if (headerRecordNumber >= 0) {
             out.appendUtf8(HEADER_RECORD_NUM_KEY).append(headerRecordNumber);
@@ -450,7 +451,6 @@ public final class DirectJsonWriter {
             out.ascii('"');
         }
         out.ascii('}');
-        return true;
     }
 
     /** {@code EventRecordMapper.number} of field {@code f}: true with it in {@link #num}, false for null. */
