@@ -9,6 +9,7 @@ import io.winlog.evtx.chunk.EvtxFileHeader;
 import io.winlog.evtx.engine.ChunkDecoder;
 import io.winlog.evtx.engine.ChunkSource;
 import io.winlog.evtx.engine.DecodedChunk;
+import io.winlog.evtx.engine.ParallelChunkRenderer;
 import io.winlog.evtx.engine.RecordSink;
 import io.winlog.evtx.binxml.Utf8Buffer;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -193,16 +193,19 @@ public final class EvtxReader implements EventReader {
 
     /**
      * Renders every remaining record, in file order, into {@code out}: the fast way to dump a
-     * file. Each chunk is decoded and rendered to bytes on the decoding thread (on
-     * {@link EvtxReadOptions#threads} threads in parallel mode); the calling thread only writes
-     * the chunks' bytes in order. Memory stays bounded: at most {@code 2 x threads} chunks (and
-     * their rendered bytes, whose buffers are reused) are in flight.
+     * file. Each chunk is decoded and rendered to bytes on one thread. In parallel mode
+     * ({@link EvtxReadOptions#threads} above 1) the calling thread and {@code threads - 1} pool
+     * threads each render chunks, and whichever finishes the oldest unwritten chunk writes it and
+     * the finished chunks after it; so {@code out}, {@code chunksDone} and the diagnostics
+     * consumer may be called from a pool thread, but never by two threads at once, and always in
+     * file order. Memory stays bounded: at most {@code 4 x threads} rendered chunks wait to be
+     * written (their buffers are reused).
      *
      * <p>Health and diagnostics are reported as with {@link #nextRecord()}; in strict mode the
      * first damage throws {@link CorruptInputException} after the records before it were written.
      * {@code out} is not flushed or closed.
      *
-     * @param renderers  makes one renderer per decoding thread
+     * @param renderers  makes one renderer per decoding thread (called on that thread)
      * @param chunksDone told the number of chunks done after each one is written (a progress bar);
      *                   may be null
      * @return the number of records rendered (including those the renderer left out)
@@ -245,12 +248,18 @@ public final class EvtxReader implements EventReader {
      */
     private static final class Rendering implements RecordSink {
         final RecordRenderer renderer;
-        final Utf8Buffer out;
+        Utf8Buffer out;
         long count;
 
         Rendering(RecordRenderer renderer, Utf8Buffer out) {
             this.renderer = renderer;
             this.out = out;
+        }
+
+        /** Renders into {@code buffer} from now on (parallel mode: one buffer per chunk). */
+        Rendering into(Utf8Buffer buffer) {
+            out = buffer;
+            return this;
         }
 
         @Override
@@ -269,55 +278,37 @@ public final class EvtxReader implements EventReader {
         }
     }
 
-    /** A chunk rendered on a worker: its decoding result, its bytes and its record count. */
-    private record RenderedChunk(DecodedChunk chunk, Buffers buffers, long records) {
+    /** A chunk rendered on a worker: its decoding result and its record count. */
+    private record RenderedChunk(DecodedChunk chunk, long records) {
     }
 
-    /** Reusable per-chunk memory: the chunk bytes and the rendered output. */
-    private static final class Buffers {
-        final byte[] chunk = new byte[EvtxChunkHeader.CHUNK_SIZE];
-        final Utf8Buffer out = new Utf8Buffer(1 << 17);
-    }
-
+    /**
+     * Parallel mode of {@link #renderTo}: the calling thread and {@code threads - 1} pool threads
+     * render chunks; whichever completes the oldest unwritten chunk writes it
+     * ({@link ParallelChunkRenderer}), so no thread only waits and hands over.
+     */
     private long renderParallel(OutputStream out, Supplier<? extends RecordRenderer> renderers, IntConsumer chunksDone)
             throws IOException {
-        ThreadLocal<RecordRenderer> perThread = ThreadLocal.withInitial(renderers);
-        ConcurrentLinkedQueue<Buffers> free = new ConcurrentLinkedQueue<>();
-        ArrayDeque<Future<RenderedChunk>> queue = new ArrayDeque<>();
-        long n = 0;
-        try {
-            while (true) {
-                while (queue.size() < options.threads() * 2 && nextChunk < chunksOnDisk) {
-                    int idx = nextChunk++;
-                    queue.add(pool.submit(() -> {
-                        Buffers b = free.poll();
-                        if (b == null) {
-                            b = new Buffers();
-                        }
-                        b.out.clear();
-                        Rendering r = new Rendering(perThread.get(), b.out);
-                        DecodedChunk d = renderChunk(idx, b.chunk, r);
-                        return new RenderedChunk(d, b, r.count);
-                    }));
-                }
-                Future<RenderedChunk> f = queue.poll();
-                if (f == null) {
-                    return n;
-                }
-                RenderedChunk rc = await(f);
-                accept(rc.chunk());
-                n += rc.records();
-                rc.buffers().out.writeTo(out);
-                free.add(rc.buffers());
-                if (chunksDone != null) {
-                    chunksDone.accept(health.size());
-                }
-            }
-        } finally {
-            for (Future<RenderedChunk> f : queue) {
-                f.cancel(true);
-            }
-        }
+        long[] n = new long[1]; // written by one drain call at a time, read after run() returns
+        ParallelChunkRenderer<RenderedChunk> run = new ParallelChunkRenderer<>(nextChunk, chunksOnDisk,
+                options.threads() * 4, () -> {
+                    Rendering r = new Rendering(renderers.get(), null);
+                    return (index, chunk, buffer) -> {
+                        long before = r.count;
+                        DecodedChunk d = renderChunk(index, chunk, r.into(buffer));
+                        return new RenderedChunk(d, r.count - before);
+                    };
+                }, (index, rc, buffer) -> {
+                    accept(rc.chunk());
+                    n[0] += rc.records();
+                    buffer.writeTo(out);
+                    if (chunksDone != null) {
+                        chunksDone.accept(health.size());
+                    }
+                });
+        nextChunk = chunksOnDisk;
+        run.run(pool, options.threads() - 1);
+        return n[0];
     }
 
     @Override

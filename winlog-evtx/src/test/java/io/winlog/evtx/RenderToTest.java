@@ -8,6 +8,7 @@ import io.winlog.evtx.binxml.Utf8Buffer;
 import io.winlog.testkit.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,22 +79,47 @@ class RenderToTest {
     }
 
     @Test
-    void strictModeStopsAtTheSameDamageAsRecordByRecord() {
+    void strictModeStopsAtTheSameDamageAsRecordByRecord() throws IOException {
         Path p = SharedData.evtxDir().resolve("omer_bad_chunk_magic.evtx");
+        assertThat(strictRender(Files.readAllBytes(p))).as("the damage is in chunk 0").isEmpty();
+        // Damage chunk 7 of a clean file: chunks 0-6 are written on every thread count, nothing after.
+        byte[] image = Files.readAllBytes(SharedData.evtxDir().resolve("omer_security.evtx"));
+        image[4096 + 7 * 65536] ^= (byte) 0xFF;
+        byte[] beforeDamage = strictRender(image);
+        ByteArrayOutputStream chunks0to6 = new ByteArrayOutputStream();
+        try (EvtxReader r = EvtxReader.open(Arrays.copyOf(image, 4096 + 7 * 65536), EvtxReadOptions.defaults())) {
+            r.renderTo(chunks0to6, RenderToTest::generalXmlLines, null);
+        }
+        assertThat(chunks0to6.size()).isPositive();
+        assertThat(beforeDamage).isEqualTo(chunks0to6.toByteArray());
+    }
+
+    /**
+     * Renders {@code image} in strict mode on 1, 2 and 3 threads: each throws the exception that
+     * reading record by record throws, after writing the same bytes; returns those bytes.
+     */
+    private static byte[] strictRender(byte[] image) {
         String expected;
-        try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().strict(true))) {
+        try (EvtxReader r = EvtxReader.open(image, EvtxReadOptions.defaults().strict(true))) {
             expected = org.assertj.core.api.Assertions.catchThrowableOfType(() -> {
                 while (r.nextRecord() != null) {
                     // read until the damage
                 }
             }, CorruptInputException.class).getMessage();
         }
-        for (int threads : new int[] {1, 2}) {
+        byte[] beforeDamage = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
             assertThatThrownBy(() -> {
-                try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().strict(true).threads(threads))) {
-                    r.renderTo(new ByteArrayOutputStream(), RenderToTest::generalXmlLines, null);
+                try (EvtxReader r = EvtxReader.open(image, EvtxReadOptions.defaults().strict(true).threads(threads))) {
+                    r.renderTo(out, RenderToTest::generalXmlLines, null);
                 }
             }).isInstanceOf(CorruptInputException.class).hasMessage(expected);
+            if (beforeDamage == null) {
+                beforeDamage = out.toByteArray();
+            }
+            assertThat(out.toByteArray()).as("threads " + threads).isEqualTo(beforeDamage);
         }
+        return beforeDamage;
     }
 }
