@@ -108,13 +108,14 @@ final class DumpCommand implements Callable<Integer> {
             err.println("winlog dump: bad --xpath: " + e.getMessage());
             return 2;
         }
-        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        OutputFailureGuard guarded = new OutputFailureGuard(out);
+        Writer w = new BufferedWriter(new OutputStreamWriter(guarded, StandardCharsets.UTF_8), 1 << 16);
         try (EventReader reader = LogFiles.open(file, options); ProgressBar bar = progressBar(reader)) {
             if (reader instanceof EvtxReader evtx) {
                 // The fast path: chunks are decoded and rendered to UTF-8 bytes where they are
                 // decoded (on --threads workers), then written in file order, one write per chunk.
-                evtx.renderTo(out, () -> renderer(filter), bar == null ? null : bar::stepTo);
-                out.flush();
+                evtx.renderTo(guarded, () -> renderer(filter), bar == null ? null : bar::stepTo);
+                guarded.flush();
             } else {
                 StringBuilder sb = new StringBuilder(4096);
                 for (EventRecord e; (e = reader.next()) != null; ) {

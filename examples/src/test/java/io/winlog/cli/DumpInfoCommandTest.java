@@ -70,6 +70,40 @@ class DumpInfoCommandTest {
                         .stream().noneMatch(l -> l.contains("\"error\"")));
     }
 
+    /**
+     * {@code winlog dump big.evtx | head}: System.out swallows write errors, so without a check the
+     * dump decodes the whole file into a closed pipe. It must stop at the first failed write.
+     */
+    @Test
+    void aClosedOutputStopsTheDumpAtOnce() {
+        Path sample = SharedData.evtxDir().resolve("omer_security.evtx");
+        int full = dump(sample.toString(), "--format", "jsonl").out().getBytes(StandardCharsets.UTF_8).length;
+        for (String threads : new String[] {"1", "2"}) {
+            long[] attempted = {0};
+            java.io.OutputStream closedAfter4K = new java.io.OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    attempted[0] += len;
+                    if (attempted[0] > 4096) {
+                        throw new IOException("Broken pipe");
+                    }
+                }
+            };
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = new CommandLine(new DumpCommand(new PrintStream(closedAfter4K, false, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).execute(sample.toString(), "--format", "jsonl",
+                    "--threads", threads);
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("output closed");
+            assertThat(attempted[0]).as("bytes offered after the pipe closed, of " + full).isLessThan(full / 4);
+        }
+    }
+
     @Test
     void xpathFiltersAndThreadsKeepOrder() {
         Path sample = SharedData.evtxDir().resolve("omer_security.evtx");
