@@ -206,6 +206,29 @@ class DamageRecoveryTest {
         }
     }
 
+    /**
+     * {@code next()} in parallel mode maps events on the decoding threads (after the first call):
+     * the same events in the same order as on one thread, on every sample.
+     */
+    @Test
+    void parallelNextReturnsTheSameEvents() {
+        for (Path p : SharedData.evtxSamples()) {
+            List<String> seq = new ArrayList<>();
+            List<String> par = new ArrayList<>();
+            try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().recover(true))) {
+                for (io.winlog.api.event.EventRecord e; (e = r.next()) != null; ) {
+                    seq.add(io.winlog.api.render.EventJson.render(e));
+                }
+            }
+            try (EvtxReader r = EvtxReader.open(p, EvtxReadOptions.defaults().recover(true).threads(3))) {
+                for (io.winlog.api.event.EventRecord e; (e = r.next()) != null; ) {
+                    par.add(io.winlog.api.render.EventJson.render(e));
+                }
+            }
+            assertThat(par).as(p.getFileName().toString()).isEqualTo(seq);
+        }
+    }
+
     @Test
     void headerFactsAreExposed() {
         try (EvtxReader r = EvtxReader.open(sample("omer_security.evtx"))) {

@@ -102,6 +102,12 @@ class EvtxFuzzTest {
             readLenient(mutant, recover, threads);
             readDirect(mutant, recover);
             readStrict(mutant);
+            if (threads > 1) {
+                // next() maps events on the decoding threads in parallel mode: the same events,
+                // and in strict mode the same failure after the same events, as on one thread.
+                assertThat(events(mutant, recover, false, 2)).isEqualTo(events(mutant, recover, false, 1));
+                assertThat(events(mutant, false, true, 2)).isEqualTo(events(mutant, false, true, 1));
+            }
         }, "reading a mutant must end (sample " + sample + ", seed " + seed + ", " + mutations + " mutations)");
         CHECKED.incrementAndGet();
     }
@@ -153,6 +159,20 @@ class EvtxFuzzTest {
                 assertThat(notEvtx.offset()).isBetween(-1L, (long) mutant.length);
             }
         }
+    }
+
+    /** What {@code next()} returns, as JSONL lines, then the failure that ended it (if any). */
+    static List<String> events(byte[] mutant, boolean recover, boolean strict, int threads) {
+        List<String> out = new java.util.ArrayList<>();
+        try (EvtxReader r = EvtxReader.open(mutant, EvtxReadOptions.defaults().recover(recover).strict(strict)
+                .threads(threads))) {
+            for (io.winlog.api.event.EventRecord e; (e = r.next()) != null; ) {
+                out.add(io.winlog.api.render.EventJson.render(e));
+            }
+        } catch (CorruptInputException e) {
+            out.add("failed: " + e.getMessage() + " at " + e.offset());
+        }
+        return out;
     }
 
     static void readStrict(byte[] mutant) {

@@ -1,5 +1,6 @@
 package io.winlog.benchmarks.evtx;
 
+import io.winlog.api.event.EventRecord;
 import io.winlog.api.render.EventJson;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
@@ -138,6 +139,30 @@ public class EvtxReadBenchmark {
         public void write(byte[] b, int off, int len) {
             bytes += len;
         }
+    }
+
+    /** The iterating API: {@code EventReader.next()}, each record mapped to its {@code EventRecord}. */
+    private long events(int threads, Blackhole bh) {
+        long n = 0;
+        try (EvtxReader r = EvtxReader.open(file, EvtxReadOptions.defaults().threads(threads))) {
+            for (EventRecord e; (e = r.next()) != null; ) {
+                bh.consume(e);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** {@code for (EventRecord e : reader)}: decoding and event mapping on the calling thread. */
+    @Benchmark
+    public void eventsSingleThread(Records c, Blackhole bh) {
+        c.records += events(1, bh);
+    }
+
+    /** The same with {@code threads(2)}: chunks decoded and mapped on two pool threads. */
+    @Benchmark
+    public void eventsTwoThreads(Records c, Blackhole bh) {
+        c.records += events(2, bh);
     }
 
     @Benchmark
