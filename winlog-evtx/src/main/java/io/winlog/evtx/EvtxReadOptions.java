@@ -13,7 +13,9 @@ import java.util.function.Function;
  *       first damage instead of skipping it;</li>
  *   <li>{@link #recover(boolean)}: also return records found in chunk free space (slack), in
  *       chunks with a bad header, and in a truncated last chunk (marked {@link EvtxRecord#recovered()});</li>
- *   <li>{@link #threads(int)}: decode chunks on this many threads (records stay in file order);</li>
+ *   <li>{@link #threads(int)}: decode chunks on this many threads (records stay in file order;
+ *       once {@link EvtxReader#next()} has been called, the decoding threads also map records to
+ *       {@code EventRecord}s, so iterating events scales too);</li>
  *   <li>{@link #diagnostics(Consumer)}: receives every {@link Diagnostic}, on the reading thread;</li>
  *   <li>{@link #onDecoded(Function)}: per-record work (rendering, filtering) run on the decoding
  *       threads, its result available as {@link EvtxRecord#attachment()}, so parallel mode also

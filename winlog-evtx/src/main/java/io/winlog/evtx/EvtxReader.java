@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,6 +63,8 @@ public final class EvtxReader implements EventReader {
     private final ExecutorService pool;
     private final ArrayDeque<Future<DecodedChunk>> inFlight = new ArrayDeque<>();
     private final byte[] chunkBuffer = new byte[EvtxChunkHeader.CHUNK_SIZE];
+    /** Parallel iteration: 64 KiB chunk buffers not being decoded into right now. */
+    private final ConcurrentLinkedQueue<byte[]> spareChunkBuffers = new ConcurrentLinkedQueue<>();
     private int nextChunk;
     /** Set by the first {@link #next()}: parallel mode then maps events on the decoding threads. */
     private boolean mapOnWorkers;
@@ -338,7 +341,16 @@ public final class EvtxReader implements EventReader {
                 int idx = nextChunk++;
                 boolean map = mapOnWorkers;
                 inFlight.add(pool.submit(() -> {
-                    DecodedChunk decoded = decodeChunk(idx, new byte[EvtxChunkHeader.CHUNK_SIZE]);
+                    // Records hold decoded values, never the chunk bytes (the one-thread path
+                    // reuses its buffer too), so a buffer goes back to the spares once decoded.
+                    byte[] spare = spareChunkBuffers.poll();
+                    byte[] buf = spare != null ? spare : new byte[EvtxChunkHeader.CHUNK_SIZE];
+                    DecodedChunk decoded;
+                    try {
+                        decoded = decodeChunk(idx, buf);
+                    } finally {
+                        spareChunkBuffers.offer(buf); // at most one per pool thread
+                    }
                     if (map) {
                         mapEvents(decoded);
                     }
