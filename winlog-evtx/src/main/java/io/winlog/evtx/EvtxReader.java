@@ -203,7 +203,7 @@ public final class EvtxReader implements EventReader {
      * threads each render chunks, and whichever finishes the oldest unwritten chunk writes it and
      * the finished chunks after it; so {@code out}, {@code chunksDone} and the diagnostics
      * consumer may be called from a pool thread, but never by two threads at once, and always in
-     * file order. Memory stays bounded: at most {@code 4 x threads} rendered chunks wait to be
+     * file order. Memory stays bounded: at most {@code 2 x threads} rendered chunks wait to be
      * written (their buffers are reused).
      *
      * <p>Health and diagnostics are reported as with {@link #nextRecord()}; in strict mode the
@@ -296,7 +296,7 @@ public final class EvtxReader implements EventReader {
             throws IOException {
         long[] n = new long[1]; // written by one drain call at a time, read after run() returns
         ParallelChunkRenderer<RenderedChunk> run = new ParallelChunkRenderer<>(nextChunk, chunksOnDisk,
-                options.threads() * 4, () -> {
+                options.threads() * 2, () -> {
                     Rendering r = new Rendering(renderers.get(), null);
                     return (index, chunk, buffer) -> {
                         long before = r.count;

@@ -24,8 +24,8 @@ import java.util.function.Supplier;
  * chunk; on a 2-vCPU VM it cost ~15 % more CPU per record than one thread (docs/benchmarks-evtx.md).
  * Here a chunk costs one counter increment, one volatile publish and one uncontended flag CAS.
  *
- * <p>Memory: {@code window} output buffers (a chunk's rendered bytes each) and one 64 KiB chunk
- * buffer per worker. A worker that claims a chunk more than {@code window} ahead of the oldest
+ * <p>Memory: up to {@code window} output buffers (a chunk's rendered bytes each; made when first
+ * needed) and one 64 KiB chunk buffer per worker. A worker that claims a chunk more than {@code window} ahead of the oldest
  * unwritten one waits (spins briefly, then parks for microseconds) until its slot is written.
  *
  * <p>Failure: a chunk whose rendering throws, or a write that throws, stops the run: the chunks
@@ -61,7 +61,7 @@ public final class ParallelChunkRenderer<R> {
 
     /** A chunk's place in the window: reused for chunks {@code k, k + window, k + 2 window, ...}. */
     private static final class Slot<R> {
-        final Utf8Buffer out = new Utf8Buffer(1 << 17);
+        Utf8Buffer out;           // made by the first worker to use the slot; plain: see readyIndex
         R result;                 // plain: published by readyIndex
         Throwable failure;        // plain: published by readyIndex
         volatile long readyIndex = -1;
@@ -174,7 +174,11 @@ public final class ParallelChunkRenderer<R> {
                 if (!awaitSlot(idx)) {
                     return;
                 }
-                s.out.clear();
+                if (s.out == null) {
+                    s.out = new Utf8Buffer(1 << 17);
+                } else {
+                    s.out.clear();
+                }
                 try {
                     s.result = w.render((int) idx, chunk, s.out);
                 } catch (Throwable t) {
