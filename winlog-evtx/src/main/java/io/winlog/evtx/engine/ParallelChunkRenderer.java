@@ -21,12 +21,13 @@ import java.util.function.Supplier;
  *
  * <p>Why not an executor with one future per chunk and the caller writing in order: that kept a
  * third thread on two cores, woken once per chunk, and a future, a task and a queue hand-off per
- * chunk; on a 2-vCPU VM it cost ~15 % more CPU per record than one thread (docs/benchmarks-evtx.md).
+ * chunk; on a 2-vCPU VM it cost 17 % more CPU per record than one thread (docs/benchmarks-evtx.md).
  * Here a chunk costs one counter increment, one volatile publish and one uncontended flag CAS.
  *
  * <p>Memory: up to {@code window} output buffers (a chunk's rendered bytes each; made when first
- * needed) and one 64 KiB chunk buffer per worker. A worker that claims a chunk more than {@code window} ahead of the oldest
- * unwritten one waits (spins briefly, then parks for microseconds) until its slot is written.
+ * needed) and one 64 KiB chunk buffer per worker. A worker that claims a chunk {@code window} or
+ * more ahead of the oldest unwritten one waits (spins briefly, then parks for microseconds) until
+ * its slot is written.
  *
  * <p>Failure: a chunk whose rendering throws, or a write that throws, stops the run: the chunks
  * before it are written, no chunk after it is, workers stop claiming, and {@link #run} rethrows
