@@ -1,5 +1,6 @@
 package io.winlog.benchmarks.evtx;
 
+import io.winlog.api.event.EventRecord;
 import io.winlog.evtx.EvtxReadOptions;
 import io.winlog.evtx.EvtxReader;
 import io.winlog.evtx.RecordRenderer;
@@ -12,7 +13,7 @@ import java.util.function.Supplier;
 
 /**
  * Parallel / single-thread ratio of {@link EvtxReader#renderTo} with the direct XML or JSONL
- * path, measured as alternating passes in one JVM (one thread, two threads, one, two...) and
+ * path (or the general paths, or iterating {@code next()}), measured as alternating passes in one JVM (one thread, two threads, one, two...) and
  * compared by median: the companion of {@link EvtxReadBenchmark}'s {@code *Direct*} pairs for a
  * VM whose speed drifts between JMH forks, where the two halves of a ratio measured minutes apart
  * in different forks disagree by more than the effect. Not a substitute for JMH (one JVM, no
@@ -31,7 +32,8 @@ public final class EvtxParallelRatio {
     }
 
     /**
-     * Arguments: file, mode ({@code xml} or {@code jsonl}: the direct paths; {@code xml-general} or
+     * Arguments: file, mode ({@code events}: iterating {@code next()}, each record mapped to its
+     * {@code EventRecord}; {@code xml} or {@code jsonl}: the direct paths; {@code xml-general} or
      * {@code jsonl-general}: {@link EvtxReadBenchmark}'s renderers through the parsed record),
      * measured pairs (default 30; 8 warm-up pairs first).
      */
@@ -40,7 +42,8 @@ public final class EvtxParallelRatio {
         String mode = args.length > 1 ? args[1] : "xml";
         boolean json = mode.startsWith("json");
         int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 30;
-        Supplier<RecordRenderer> renderers = mode.equals("xml-general") ? EvtxReadBenchmark::xmlRenderer
+        Supplier<RecordRenderer> renderers = mode.equals("events") ? null // pass() iterates next()
+                : mode.equals("xml-general") ? EvtxReadBenchmark::xmlRenderer
                 : mode.equals("jsonl-general") ? EvtxReadBenchmark::jsonlRenderer
                 : json ? RecordRenderer::jsonLines : RecordRenderer::xmlLines;
         long records = 0;
@@ -75,7 +78,7 @@ public final class EvtxParallelRatio {
     }
 
     /**
-     * One {@code renderTo} pass: wall nanoseconds, records, and the process's CPU nanoseconds
+     * One {@code renderTo} pass (or, with no renderers, one pass of {@code next()}): wall nanoseconds, records, and the process's CPU nanoseconds
      * (all threads, JIT and GC included): more work per record on two threads shows here even
      * when the wall-clock ratio is lost in the VM's drift.
      */
@@ -85,7 +88,15 @@ public final class EvtxParallelRatio {
         long t0 = System.nanoTime();
         long n;
         try (EvtxReader r = EvtxReader.open(file, EvtxReadOptions.defaults().threads(threads))) {
-            n = r.renderTo(sink, renderers, null);
+            if (renderers == null) {
+                n = 0;
+                for (EventRecord e; (e = r.next()) != null; ) {
+                    sink.bytes += e.eventId(); // keeps the event in use
+                    n++;
+                }
+            } else {
+                n = r.renderTo(sink, renderers, null);
+            }
         }
         long t1 = System.nanoTime();
         return new long[] {t1 - t0, n, OS.getProcessCpuTime() - c0};
