@@ -2,8 +2,12 @@
 #   python3 winlog-benchmarks/scripts/channel-table.py yield.json [more.json]
 # median of all measurement iterations, min-max of fork means, ratio against the matching Disruptor peer.
 import json, statistics, sys
-peers = {'winlog':'disruptor','winlog-shared':'disruptor','winlog-slots':'disruptor-slots',
-         'winlog-blocking':'disruptor-blocking','winlog-shared-blocking':'disruptor-blocking','winlog-slots-blocking':'disruptor-slots-blocking'}
+# peers in order of preference: the first one present in the run is used
+peers = {'winlog':['disruptor'],'winlog-shared':['disruptor'],'winlog-slots':['disruptor-slots','disruptor'],
+         'winlog-blocking':['disruptor-phased','disruptor-blocking'],'winlog-shared-blocking':['disruptor-phased','disruptor-blocking'],
+         'winlog-slots-blocking':['disruptor-slots-phased','disruptor-slots-blocking','disruptor-phased','disruptor-blocking']}
+def family(impl):  # which wait strategy an impl belongs to, for the best-against-best summary
+    return 'blocking' if ('blocking' in impl or 'phased' in impl) else 'yielding'
 rows = {}; order=[]
 for f in sys.argv[1:]:
     for b in json.load(open(f)):
@@ -21,7 +25,18 @@ for s in ['oneToOne','twoToOne','oneToTwo','oneToFourFiltered']:
     for i in order:
         if (s,i) not in rows: continue
         med,lo,hi,al=rows[(s,i)]
-        p=peers.get(i); r=''
-        if p and (s,p) in rows: r='%.2fx (vs %s)'%(med/rows[(s,p)][0],p)
-        elif p=='disruptor-slots' and (s,'disruptor') in rows: r='%.2fx (vs disruptor)'%(med/rows[(s,'disruptor')][0])
+        r=''
+        for p in peers.get(i, []):
+            if (s,p) in rows:
+                r='%.2fx (vs %s)'%(med/rows[(s,p)][0],p); break
         print('| %s | %s | %.1f | %.1f–%.1f | %s | %s |'%(s,i,med/1e6,lo/1e6,hi/1e6,r,'n/a' if al is None else '%.3f'%al))
+print()
+print('| shape | wait | best winlog (median M/s) | best Disruptor (median M/s) | ratio |')
+print('|---|---|---|---|---:|')
+for s in ['oneToOne','twoToOne','oneToTwo','oneToFourFiltered']:
+    for fam in ['yielding','blocking']:
+        w=[(rows[(s,i)][0],i) for i in order if (s,i) in rows and i.startswith('winlog') and family(i)==fam]
+        d=[(rows[(s,i)][0],i) for i in order if (s,i) in rows and i.startswith('disruptor') and family(i)==fam]
+        if w and d:
+            bw=max(w); bd=max(d)
+            print('| %s | %s | %s %.1f | %s %.1f | %.2fx |'%(s,fam,bw[1],bw[0]/1e6,bd[1],bd[0]/1e6,bw[0]/bd[0]))

@@ -23,14 +23,18 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Wait strategies are matched: {@code winlog} uses {@code WaitStrategy.YIELDING} (a caught-up
  * consumer spins briefly, looking at the producer's position 4 times ~0.2 µs apart, then yields;
+ * after a small batch it pauses ~1 µs before the next look;
  * producers waiting on a full ring park 1 ns at once) and
  * {@code singleProducer()} in the one-producer shapes; {@code disruptor} uses
  * {@code YieldingWaitStrategy} (spin 100, then yield; its producers park 1 ns when the ring is
  * full; {@code ProducerType.SINGLE} for one producer, {@code MULTI} for two); {@code jctools}
  * hand-rolls spin-100-then-yield on both sides; {@code abq} blocks on its lock and condition
- * (that is what it offers). {@code winlog-blocking} and
- * {@code disruptor-blocking} compare the park-and-signal strategies (winlog's default
- * {@code BLOCKING} against {@code BlockingWaitStrategy}).
+ * (that is what it offers). {@code winlog-blocking} (winlog's default {@code BLOCKING}: spin, yield,
+ * park until signalled) is compared with {@code disruptor-phased}, the Disruptor's equivalent
+ * ({@code PhasedBackoffWaitStrategy.withLiteLock}: spin, yield, then a lock and condition signalled
+ * only when someone waits), and with {@code disruptor-blocking} ({@code BlockingWaitStrategy}, which
+ * signals on every publish). A caught-up winlog subscriber in {@code YIELDING} or {@code BLOCKING}
+ * pauses ~1 µs after a batch of under 64 events before it looks again (see {@code WaitStrategy}).
  *
  * <p>Run: {@code java -jar winlog-benchmarks/target/benchmarks.jar ChannelShapesBenchmark -prof gc}
  * (the exact commands and results are in docs/benchmarks-channel.md).

@@ -16,6 +16,16 @@ interface Pipeline extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * The Disruptor's closest match to winlog's {@code WaitStrategy.BLOCKING} (spin ~100
+     * {@code onSpinWait}s, yield 50 times, then park until a producer signals, and a producer signals
+     * only when a consumer is parked): {@code PhasedBackoffWaitStrategy} spinning 3 µs, yielding 50 µs,
+     * then {@code LiteBlockingWaitStrategy} (lock and condition, signalled only when someone waits).
+     */
+    static com.lmax.disruptor.WaitStrategy phasedBackoff() {
+        return com.lmax.disruptor.PhasedBackoffWaitStrategy.withLiteLock(3, 50, java.util.concurrent.TimeUnit.MICROSECONDS);
+    }
+
     /** Creates the pipeline for an implementation name ({@code @Param impl}) and shape. */
     static Pipeline create(String impl, Shape shape) {
         switch (impl) {
@@ -27,6 +37,8 @@ interface Pipeline extends AutoCloseable {
             case "winlog-slots-blocking": return new WinlogSlotsPipeline(shape, io.winlog.api.channel.WaitStrategy.BLOCKING);
             case "disruptor": return new DisruptorPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
             case "disruptor-blocking": return new DisruptorPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
+            case "disruptor-phased": return new DisruptorPipeline(shape, phasedBackoff());
+            case "disruptor-slots-phased": return new DisruptorSlotsPipeline(shape, phasedBackoff());
             case "disruptor-slots": return new DisruptorSlotsPipeline(shape, new com.lmax.disruptor.YieldingWaitStrategy());
             case "disruptor-slots-blocking": return new DisruptorSlotsPipeline(shape, new com.lmax.disruptor.BlockingWaitStrategy());
             case "jctools": return new JctoolsPipeline(shape);
