@@ -534,8 +534,10 @@ final class RingSubscriber<T> implements Subscription<T>, Runnable {
         int idle = 0;
         try {
             while (!stopRequested) {
-                if (deliverOnce(handler, max) > 0) {
+                int n = deliverOnce(handler, max);
+                if (n > 0) {
                     idle = 0;
+                    Idling.afterBatch(waitStrategy, n);
                 } else if (waitStrategy == WaitStrategy.BLOCKING && Idling.shouldPark(idle)) {
                     parkConsumer();
                 } else {

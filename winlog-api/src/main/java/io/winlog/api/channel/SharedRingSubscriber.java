@@ -281,8 +281,10 @@ final class SharedRingSubscriber<T> extends SharedSubscriberPad1 implements Subs
         int idle = 0;
         try {
             while (!stopRequested) {
-                if (deliverOnce(handler, max) > 0) {
+                int n = deliverOnce(handler, max);
+                if (n > 0) {
                     idle = 0;
+                    Idling.afterBatch(waitStrategy, n);
                 } else if (waitStrategy == WaitStrategy.BLOCKING && Idling.shouldPark(idle)) {
                     parkConsumer();
                 } else {
