@@ -64,29 +64,28 @@ final class Idling {
      * {@link #afterBatch}).
      */
     static final int GATHER_BELOW = 64;
-    /** {@link Thread#onSpinWait()}s after such a batch before the next look (~1 µs here). */
-    static final int GATHER_PAUSES = 32;
 
     /**
      * Called by a consumer after it delivered a batch of {@code n} events. A {@link WaitStrategy#YIELDING}
      * or {@link WaitStrategy#BLOCKING} consumer that got fewer than {@link #GATHER_BELOW} events
-     * pauses ~1 µs before it looks again, instead of at once.
+     * yields once before it looks again, instead of looking at once.
      *
      * <p>Why: a consumer that looks again right after a small batch follows the producer a few
      * events behind, so both threads keep working on the same cache lines (the cursor, the
      * topic array's 16 slots per line, the slot objects) and each line moves between their cores
-     * several times. Measured in a plain loop (one producer, one yielding subscriber, 2-vCPU VM):
-     * batches of 2-4 events and 7-14 M events/s in some runs, against batches of 50-70 events and
-     * 67-90 M events/s with this pause. The cost is at most ~1 µs of extra latency for events
-     * published while the consumer pauses. {@link WaitStrategy#BUSY_SPIN} never pauses: it is
-     * for callers that trade everything for latency. A consumer that is behind gets full batches
-     * and never pauses.
+     * several times. In a plain loop (one producer, one yielding subscriber, 2-vCPU VM) that gave
+     * batches of 2-4 events and 7-14 M events/s in some runs. Waiting ~1 µs (32
+     * {@link Thread#onSpinWait()}s) gave batches of 50-70 and 67-90 M events/s; a yield waits about
+     * as long when the core has nothing else to run, and hands the core over when it does (a
+     * producer or another subscriber sharing it), which measured better where threads outnumber
+     * cores (docs/benchmarks-channel.md, runs 10-12). Costs at most one yield of extra latency
+     * per batch while the producer is busy. {@link WaitStrategy#BUSY_SPIN} never waits: it is for
+     * callers that trade everything for latency. A consumer that is behind gets full batches and
+     * never waits.
      */
     static void afterBatch(WaitStrategy strategy, int n) {
         if (n < GATHER_BELOW && (strategy == WaitStrategy.YIELDING || strategy == WaitStrategy.BLOCKING)) {
-            for (int i = 0; i < GATHER_PAUSES; i++) {
-                Thread.onSpinWait();
-            }
+            Thread.yield();
         }
     }
 

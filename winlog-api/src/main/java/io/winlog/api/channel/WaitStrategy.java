@@ -31,7 +31,7 @@ public enum WaitStrategy {
      * Spin briefly, then {@link Thread#yield()}; low latency, burns a core unless others need it.
      * A producer waiting for room in a full BLOCK ring parks for the minimum time (as the
      * Disruptor's producers do). A subscriber that just delivered a small batch (under 64 events)
-     * pauses ~1 µs before looking again, so it does not chase a running producer a few events
+     * yields once before looking again, so it does not chase a running producer a few events
      * behind, which makes both threads trade the same cache lines on every event.
      */
     YIELDING,
@@ -39,7 +39,7 @@ public enum WaitStrategy {
     SLEEPING,
     /**
      * Spin, yield, then park until a producer signals (with a 100 ms safety wake-up that bounds
-     * the damage of any missed signal); near-zero idle CPU. Pauses ~1 µs after a small batch, as
+     * the damage of any missed signal); near-zero idle CPU. Yields once after a small batch, as
      * {@link #YIELDING} does. The default.
      */
     BLOCKING

@@ -23,7 +23,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>Wait strategies are matched: {@code winlog} uses {@code WaitStrategy.YIELDING} (a caught-up
  * consumer spins briefly, looking at the producer's position 4 times ~0.2 µs apart, then yields;
- * after a small batch it pauses ~1 µs before the next look;
+ * after a small batch it yields once before the next look;
  * producers waiting on a full ring park 1 ns at once) and
  * {@code singleProducer()} in the one-producer shapes; {@code disruptor} uses
  * {@code YieldingWaitStrategy} (spin 100, then yield; its producers park 1 ns when the ring is
@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * ({@code PhasedBackoffWaitStrategy.withLiteLock}: spin, yield, then a lock and condition signalled
  * only when someone waits), and with {@code disruptor-blocking} ({@code BlockingWaitStrategy}, which
  * signals on every publish). A caught-up winlog subscriber in {@code YIELDING} or {@code BLOCKING}
- * pauses ~1 µs after a batch of under 64 events before it looks again (see {@code WaitStrategy}).
+ * yields once after a batch of under 64 events before it looks again (see {@code WaitStrategy}).
  *
  * <p>Run: {@code java -jar winlog-benchmarks/target/benchmarks.jar ChannelShapesBenchmark -prof gc}
  * (the exact commands and results are in docs/benchmarks-channel.md).
