@@ -35,6 +35,50 @@ class EventChannelTest {
         assertThat(sequences).containsExactly(0L, 1L, 2L);
     }
 
+    /**
+     * The publish path has straight-line code for one and two routes and a loop beyond: every
+     * route count must reach every subscriber, skip the ones whose predicate refuses, and report a
+     * drop by one subscriber without withholding the event from the others.
+     */
+    @Test
+    void publishReachesEveryRouteWhateverTheirNumber() {
+        for (boolean singleProducer : new boolean[] {false, true}) {
+            for (int routes = 0; routes <= 5; routes++) {
+                EventChannelBuilder<Integer> b = EventChannel.<Integer>builder().name("r" + routes);
+                if (singleProducer) {
+                    b.singleProducer();
+                }
+                try (EventChannel<Integer> channel = b.build()) {
+                    Topic topic = channel.topic("app.a");
+                    List<Subscription<Integer>> subs = new ArrayList<>();
+                    for (int i = 0; i < routes; i++) {
+                        SubscriberConfig.Builder<Integer> c = SubscriberConfig.<Integer>builder("s" + i).topics("app.#")
+                                .capacity(4).policy(BackpressurePolicy.DROP_NEWEST);
+                        if (i == 1) {
+                            c.filter(e -> e % 2 == 0); // the second route takes even events only
+                        }
+                        subs.add(channel.subscribe(c.build()));
+                    }
+                    channel.subscribe(SubscriberConfig.<Integer>builder("other").topics("sys.#").build());
+                    List<Boolean> accepted = new ArrayList<>();
+                    for (int e = 0; e < 6; e++) {
+                        accepted.add(channel.publish(topic, e));
+                    }
+                    // rings of 4: events 4 and 5 are dropped by every route that wants them
+                    assertThat(accepted).as("%d routes", routes)
+                            .containsExactly(true, true, true, true, routes == 0, routes == 0);
+                    for (int i = 0; i < routes; i++) {
+                        List<Integer> got = new ArrayList<>();
+                        subs.get(i).poll((e, seq, eob) -> got.add(e), 10);
+                        assertThat(got).as("route %d of %d", i, routes)
+                                .containsExactlyElementsOf(i == 1 ? List.of(0, 2, 4) : List.of(0, 1, 2, 3));
+                        assertThat(subs.get(i).stats().dropped(DropReason.RING_FULL)).isEqualTo(i == 1 ? 0 : 2);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void pollModeDeliversOnCallerThreadAndAccounts() {
         try (EventChannel<String> channel = EventChannel.<String>builder().build()) {
