@@ -1,5 +1,6 @@
 package io.winlog.benchmarks.channel;
 
+import com.lmax.disruptor.EventFactory;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
@@ -70,8 +71,8 @@ public class ChannelHotPathBenchmark {
             case "winlog": path = new WinlogPath(false, sink); break;
             case "winlog-shared": path = new WinlogPath(true, sink); break;
             case "winlog-slots": path = new WinlogSlotsPath(sink); break;
-            case "disruptor": path = new DisruptorPath(sink); break;
-            case "disruptor-slots": path = new DisruptorSlotsPath(sink); break;
+            case "disruptor": path = DisruptorPath.references(sink); break;
+            case "disruptor-slots": path = DisruptorPath.copies(sink); break;
             case "jctools": path = new JctoolsPath(sink); break;
             case "abq": path = new AbqPath(sink); break;
             default: throw new IllegalArgumentException("unknown impl " + impl);
@@ -163,60 +164,44 @@ public class ChannelHotPathBenchmark {
         }
     }
 
-    private static final class DisruptorPath implements HotPath {
-        private static final EventTranslatorOneArg<DisruptorPipeline.Slot, BenchEvent> STORE = (slot, seq, e) -> slot.ref = e;
-        private final RingBuffer<DisruptorPipeline.Slot> ring = RingBuffer.createSingleProducer(DisruptorPipeline.Slot::new, CAPACITY, new YieldingWaitStrategy());
-        private final EventPoller<DisruptorPipeline.Slot> poller = ring.newPoller();
+    /** The Disruptor with an {@link EventPoller} gating a single-producer ring; {@code S} is its slot type. */
+    private static final class DisruptorPath<S> implements HotPath {
+        private final RingBuffer<S> ring;
+        private final EventPoller<S> poller;
+        private final EventTranslatorOneArg<S, BenchEvent> translator;
+        private final EventPoller.Handler<S> handler;
 
-        private final EventPoller.Handler<DisruptorPipeline.Slot> handler;
+        DisruptorPath(EventFactory<S> slots, EventTranslatorOneArg<S, BenchEvent> translator, EventPoller.Handler<S> handler) {
+            this.ring = RingBuffer.createSingleProducer(slots, CAPACITY, new YieldingWaitStrategy());
+            this.poller = ring.newPoller();
+            this.translator = translator;
+            this.handler = handler;
+            ring.addGatingSequences(poller.getSequence());
+        }
 
-        DisruptorPath(Sink sink) {
-            handler = (slot, seq, end) -> {
+        /** Slots holding a reference to the event, like winlog's rings. */
+        static DisruptorPath<DisruptorPipeline.Slot> references(Sink sink) {
+            return new DisruptorPath<>(DisruptorPipeline.Slot::new, (slot, seq, e) -> slot.ref = e, (slot, seq, end) -> {
                 sink.accept(slot.ref);
                 return true;
-            };
-            ring.addGatingSequences(poller.getSequence());
+            });
         }
 
-        @Override
-        public void publishAll(BenchEvent[] events) {
-            for (BenchEvent e : events) {
-                ring.publishEvent(STORE, e);
-            }
-        }
-
-        @Override
-        public void drainAll(int expected) {
-            try {
-                poller.poll(handler);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final class DisruptorSlotsPath implements HotPath {
-        private static final EventTranslatorOneArg<DisruptorSlotsPipeline.Slot, BenchEvent> COPY = (slot, seq, e) -> {
-            slot.value = e.value;
-            slot.topic = e.topic;
-        };
-        private final RingBuffer<DisruptorSlotsPipeline.Slot> ring = RingBuffer.createSingleProducer(DisruptorSlotsPipeline.Slot::new, CAPACITY, new YieldingWaitStrategy());
-        private final EventPoller<DisruptorSlotsPipeline.Slot> poller = ring.newPoller();
-
-        private final EventPoller.Handler<DisruptorSlotsPipeline.Slot> handler;
-
-        DisruptorSlotsPath(Sink sink) {
-            handler = (slot, seq, end) -> {
+        /** Slots holding a copy of the event's fields, like {@code winlog-slots}. */
+        static DisruptorPath<DisruptorSlotsPipeline.Slot> copies(Sink sink) {
+            return new DisruptorPath<>(DisruptorSlotsPipeline.Slot::new, (slot, seq, e) -> {
+                slot.value = e.value;
+                slot.topic = e.topic;
+            }, (slot, seq, end) -> {
                 sink.accept(slot.value);
                 return true;
-            };
-            ring.addGatingSequences(poller.getSequence());
+            });
         }
 
         @Override
         public void publishAll(BenchEvent[] events) {
             for (BenchEvent e : events) {
-                ring.publishEvent(COPY, e);
+                ring.publishEvent(translator, e);
             }
         }
 
