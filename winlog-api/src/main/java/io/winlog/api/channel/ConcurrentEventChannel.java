@@ -91,8 +91,9 @@ final class ConcurrentEventChannel<T> implements EventChannel<T> {
             return false;
         }
         // One or two subscribers per topic are the common cases; they get straight-line code. A
-        // for loop over a one- or two-element array cost 6 ns per publish (C2's counted-loop
-        // set-up), as much as the ring offer itself; see docs/benchmarks-channel.md, session 7.
+        // for loop over a one- or two-element array measured ~6 ns more per publish, as much as
+        // the ring offer itself (most likely C2's counted-loop set-up, not verified in the
+        // assembly); see docs/benchmarks-channel.md, "The single-thread cost of a publish".
         // '&', not '&&': every subscriber gets the event even if another refused it.
         final RingSubscriber<?>[] routes = topic.routes;
         switch (routes.length) {
