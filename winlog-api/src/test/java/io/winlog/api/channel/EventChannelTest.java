@@ -241,9 +241,20 @@ class EventChannelTest {
         assertThatThrownBy(() -> channel.publish(other.topic("x"), "e")).hasMessageContaining("belongs to another channel");
         assertThatThrownBy(() -> channel.publish((String) null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> SubscriberConfig.<String>builder("s").policy(BackpressurePolicy.SPILL).build()).hasMessageContaining("spill(directory, serializer)");
+        Topic early = channel.topic("interned.before.close");
+        Subscription<String> narrow = channel.subscribe(SubscriberConfig.<String>builder("narrow").topics("only.this").build());
+        EventChannel<String> unsubscribed = EventChannel.<String>builder().build();
+        assertThat(unsubscribed.publish("nobody listens")).as("no route is not a refusal").isTrue();
+        unsubscribed.close();
+        assertThat(unsubscribed.publish("nobody listens")).isFalse();
         assertThat(channel.publish("a")).isTrue();
         channel.close();
         assertThat(channel.publish("b")).isFalse();
+        assertThat(channel.publish(early, "b")).as("topic interned before close").isFalse();
+        assertThat(channel.publish(channel.topic("only.this"), "b")).as("a topic with one route").isFalse();
+        assertThat(channel.tryPublish(channel.topic("interned.after.close"), "b")).as("topic interned after close").isFalse();
+        assertThat(s.stats().dropped(DropReason.CLOSED)).as("refused by the channel, not offered to the subscriber").isZero();
+        assertThat(narrow.stats().published()).isZero();
         assertThat(s.isOpen()).isFalse();
         assertThat(s.poll()).isEqualTo("a"); // accepted before close: still pollable
         assertThatThrownBy(() -> channel.subscribe(SubscriberConfig.<String>builder("q").build())).hasMessageContaining("closed");
