@@ -78,7 +78,7 @@ final class Idling {
      * {@link Thread#onSpinWait()}s) gave batches of 50-70 and 67-90 M events/s; a yield waits about
      * as long when the core has nothing else to run, and hands the core over when it does (a
      * producer or another subscriber sharing it), which measured better where threads outnumber
-     * cores (docs/benchmarks-channel.md, runs 10-13). Costs at most one yield of extra latency
+     * cores (docs/benchmarks-channel.md, runs 10-14). Costs at most one yield of extra latency
      * per batch while the producer is busy. {@link WaitStrategy#BUSY_SPIN} never waits: it is for
      * callers that trade everything for latency. A consumer that is behind gets full batches and
      * never waits.
